@@ -1,0 +1,1 @@
+"""Records of ISO 10001 and the rules about them. Standard library only."""

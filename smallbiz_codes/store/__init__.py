@@ -1,0 +1,1 @@
+"""The workbook file (SQLite through sqlite-utils), backups and exchange files."""

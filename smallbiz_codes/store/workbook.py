@@ -1,0 +1,325 @@
+"""The workbook file: one SQLite database per business, written through sqlite-utils.
+
+Opening is careful: a file is inspected read-only first, so anything that is
+not one of our workbooks (random bytes, a renamed PNG, another program's
+database, a truncated copy) is reported and left byte-for-byte untouched. An
+older workbook is backed up, then migrated; a newer one is refused.
+
+Every change is one transaction (``db.atomic()``) on a WAL journal with
+``synchronous=FULL``, so a crash or power cut loses at most the change being
+made, never the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from smallbiz_codes.domain.fields import field_kinds
+from smallbiz_codes.domain.records import RECORD_TABLES, TABLE_RECORDS, Code, Organization
+from smallbiz_codes.domain.workbook import LIST_ATTRIBUTES, Workbook
+from smallbiz_codes.store import backup
+from smallbiz_codes.store.errors import (
+    DamagedWorkbook,
+    NewerWorkbook,
+    NotAWorkbook,
+    WorkbookError,
+    WorkbookInUse,
+    WorkbookMissing,
+)
+from smallbiz_codes.store.lock import FileLock
+from smallbiz_codes.store.schema import (
+    APPLICATION_ID,
+    MIGRATION_SET,
+    known_migration_names,
+    migrations,
+)
+
+R = TypeVar("R")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, kind in field_kinds(type(record)).items():
+        value = getattr(record, name)
+        if kind == "list":
+            value = json.dumps(list(value), ensure_ascii=False)
+        elif kind == "bool":
+            value = int(bool(value))
+        row[name] = value
+    return row
+
+
+def from_row(cls: type[R], row: dict[str, Any]) -> R:
+    values: dict[str, Any] = {}
+    for name, kind in field_kinds(cls).items():
+        if name not in row or row[name] is None and kind not in ("ref", "num?"):
+            continue  # column added later, or NULL: keep the dataclass default
+        value = row[name]
+        if kind == "list":
+            try:
+                value = [str(v) for v in json.loads(value or "[]")]
+            except (ValueError, TypeError):
+                value = []
+        elif kind == "bool":
+            value = bool(value)
+        values[name] = value
+    return cls(**values)
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    return sqlite3.connect(uri, uri=True)
+
+
+def inspect(path: Path) -> list[str]:
+    """Check, without writing a byte, that ``path`` is a workbook we can open.
+
+    Returns the names of the migrations it still needs (empty if current).
+    Raises a :class:`WorkbookError` saying why it cannot be opened.
+    """
+    if not path.exists():
+        raise WorkbookMissing(path)
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise NotAWorkbook(path) from exc
+    if not header.startswith(SQLITE_HEADER):
+        raise NotAWorkbook(path)
+    if len(header) < 100:
+        raise DamagedWorkbook(path)
+    try:
+        conn = _ro_connect(path)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise NotAWorkbook(path)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise DamagedWorkbook(path)
+            has_log = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+            ).fetchone()
+            applied = (
+                [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                        (MIGRATION_SET,),
+                    )
+                ]
+                if has_log
+                else []
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedWorkbook(path) from exc
+    known = known_migration_names()
+    if any(name not in known for name in applied):
+        raise NewerWorkbook(path)
+    if not applied:
+        raise DamagedWorkbook(path)
+    return [name for name in known if name not in applied]
+
+
+class WorkbookFile:
+    """An open workbook: reads records, writes each change in one transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+        self.path = path
+        self.db = Database(conn, execute_plugins=False)
+        self._lock = lock
+        self.backed_up_to: Path | None = None  # the copy made before a migration
+
+    # -- opening and creating -------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        path: Path | str,
+        organization: Organization | None = None,
+        code: Code | None = None,
+    ) -> WorkbookFile:
+        """A new, empty workbook readable by its owner only (mode 0600)."""
+        path = Path(path)
+        if path.exists():
+            raise FileExistsError(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".creating")
+        tmp.unlink(missing_ok=True)
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db = Database(conn, execute_plugins=False)
+            migrations.apply(db)
+            with db.atomic():
+                db["organization"].insert(to_row(organization or Organization(id=1)))
+                db["code"].insert(to_row(code or Code(id=1)))
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+        # Renamed only once complete: a crash during creation leaves no half workbook.
+        os.replace(tmp, path)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path | str, *, migrate: bool = True) -> WorkbookFile:
+        path = Path(path)
+        pending = inspect(path)
+        lock = FileLock(path)
+        if not lock.acquire():
+            raise WorkbookInUse(path)
+        try:
+            backed_up_to = None
+            if pending:
+                if not migrate:
+                    raise WorkbookError(path)
+                backed_up_to = backup.copy_before_migration(path)
+            conn = sqlite3.connect(path)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            wb = cls(path, conn, lock)
+            wb.backed_up_to = backed_up_to
+            if pending:
+                migrations.apply(wb.db)
+            return wb
+        except sqlite3.DatabaseError as exc:
+            lock.release()
+            raise DamagedWorkbook(path) from exc
+        except BaseException:
+            lock.release()
+            raise
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def __enter__(self) -> WorkbookFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------
+
+    def get(self, cls: type[R], record_id: int) -> R:
+        return from_row(cls, self.db[RECORD_TABLES[cls]].get(record_id))
+
+    def all(self, cls: type[R]) -> list[R]:
+        table = RECORD_TABLES[cls]
+        order = "position, id" if "position" in field_kinds(cls) else "id"
+        return [from_row(cls, row) for row in self.db[table].rows_where(order_by=order)]
+
+    def organization(self) -> Organization:
+        return self.all(Organization)[0]
+
+    def code(self) -> Code:
+        return self.all(Code)[0]
+
+    def load(self) -> Workbook:
+        wb = Workbook(organization=self.organization(), code=self.code())
+        for table, attr in LIST_ATTRIBUTES.items():
+            setattr(wb, attr, self.all(TABLE_RECORDS[table]))
+        return wb
+
+    # -- writing: each call is one transaction --------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Group several changes into one transaction (all or nothing)."""
+        with self.db.atomic():
+            yield self.db
+
+    def set_field(self, cls: type, record_id: int, name: str, value: Any) -> None:
+        """Save one field as the user types it."""
+        kind = field_kinds(cls)[name]
+        if kind == "list":
+            value = json.dumps(list(value), ensure_ascii=False)
+        elif kind == "bool":
+            value = int(bool(value))
+        with self.db.atomic():
+            self.db[RECORD_TABLES[cls]].update(record_id, {name: value})
+
+    def add(self, record: R) -> R:
+        """Insert a record; returns it with its new id."""
+        row = to_row(record)
+        if row.get("id") is None:
+            row.pop("id", None)
+        with self.db.atomic():
+            table = self.db[RECORD_TABLES[type(record)]]
+            if "position" in row and not row["position"]:
+                last = self.db.execute(
+                    f"SELECT COALESCE(MAX(position), 0) FROM [{table.name}]"
+                ).fetchone()[0]
+                row["position"] = last + 1
+                record.position = row["position"]  # type: ignore[attr-defined]
+            table.insert(row)
+            record.id = table.last_pk  # type: ignore[attr-defined]
+        return record
+
+    def save(self, record: Any) -> None:
+        """Write every field of an existing record."""
+        with self.db.atomic():
+            self.db[RECORD_TABLES[type(record)]].update(record.id, to_row(record))
+
+    def delete(self, cls: type, record_id: int) -> None:
+        """Delete a record; links to it from other records are cleared in the same step."""
+        table = RECORD_TABLES[cls]
+        with self.db.atomic():
+            for other, fks in _REFERENCES.get(table, {}).items():
+                for column in fks:
+                    self.db.execute(
+                        f"UPDATE [{other}] SET [{column}] = NULL WHERE [{column}] = ?",
+                        [record_id],
+                    )
+            self.db[table].delete(record_id)
+
+    def move(self, cls: type, ordered_ids: list[int]) -> None:
+        """Store a new order (positions 1..n) for records with a position."""
+        table = self.db[RECORD_TABLES[cls]]
+        with self.db.atomic():
+            for pos, record_id in enumerate(ordered_ids, start=1):
+                table.update(record_id, {"position": pos})
+
+    def replace_all(self, workbook: Workbook) -> None:
+        """Replace every record with ``workbook``'s, in one transaction (import)."""
+        with self.db.atomic():
+            self.db.execute("PRAGMA defer_foreign_keys = ON")
+            for table in reversed(list(RECORD_TABLES.values())):
+                self.db.execute(f"DELETE FROM [{table}]")
+            self.db["organization"].insert(to_row(workbook.organization))
+            self.db["code"].insert(to_row(workbook.code))
+            for table, attr in LIST_ATTRIBUTES.items():
+                rows = [to_row(r) for r in getattr(workbook, attr)]
+                if rows:
+                    self.db[table].insert_all(rows)
+
+    def backup(self, dest: Path) -> Path:
+        return backup.copy_connection(self.db.conn, dest)
+
+
+# table -> {referencing table -> [columns]}, for clearing links on delete.
+_REFERENCES: dict[str, dict[str, list[str]]] = {
+    "promise": {"indicator": ["promise_id"], "procedure": ["promise_id"], "feedback": ["promise_id"]},
+    "objective": {"indicator": ["objective_id"]},
+    "indicator": {"measurement": ["indicator_id"]},
+    "review": {"improvement_action": ["review_id"]},
+}
