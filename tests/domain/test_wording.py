@@ -19,9 +19,9 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # (text, language, part, rule, flagged term)
 MUST_FLAG = [
     # Consumer Rights Protection Law art. 26: blanket no returns
-    ("一经售出，概不退换", "zh", "conditions", "legal.no_returns", "一经售出，概不退"),
+    ("一经售出，概不退换", "zh", "conditions", "legal.no_returns", "一经售出，概不退换"),
     ("特价商品不退不换。", "zh", "wording", "legal.no_returns", "不退不换"),
-    ("定金概不退还", "zh", "conditions", "legal.no_returns", "概不退"),
+    ("定金概不退还", "zh", "conditions", "legal.no_returns", "概不退还"),
     ("No refunds.", "en", "conditions", "legal.no_returns", "No refunds"),
     ("All sales are final.", "en", "wording", "legal.no_returns", "All sales are final"),
     ("No returns, no exchanges", "en", "code", "legal.no_returns", "No returns, no exchanges"),
@@ -133,6 +133,8 @@ MUST_NOT_FLAG = [
     ("尽快，最迟 2 小时内回复。", "zh", "wording"),
     ("我们会尽快处理，3 天内给出结果。", "zh", "wording"),
     ("绝对不卖隔夜面包。", "zh", "wording"),
+    ("最快 2 小时，最迟 4 小时送到。", "zh", "wording"),
+    ("适当补偿，最多 50 元。", "zh", "remedy"),
     ("您随时可以打电话问配料。", "zh", "wording"),
     ("质量问题 7 天内包退包换。", "zh", "wording"),
     ("不满意可以退款。", "zh", "wording"),
@@ -149,6 +151,13 @@ MUST_NOT_FLAG = [
     ("Breakfast is served from 7:00.", "en", "wording"),
     ("If the cake is late, we take 20% off.", "en", "remedy"),
     ("Full refund, no questions asked.", "en", "remedy"),
+    ("Quick question? Call us on 021-5555 0188.", "en", "wording"),
+    ("We never share your details with anyone.", "en", "wording"),
+    ("维修前先给您书面报价，您同意后才开工。", "zh", "wording"),
+    ("首次到店免费试剪。", "zh", "wording"),
+    ("本店一律明码标价。", "zh", "wording"),
+    ("衣服洗坏了，按洗衣费的 10 倍赔偿，最高赔付 1000 元。", "zh", "remedy"),
+    ("我们一直营业到晚上 9 点。", "zh", "wording"),
 ]
 
 
@@ -169,6 +178,12 @@ def test_each_rule_has_chinese_and_english_examples() -> None:
     for rule in wording.rules().rules:
         if rule.kind == "pattern":
             assert (rule.key, "zh") in flagged and (rule.key, "en") in flagged, rule.key
+
+
+def test_every_rule_is_documented() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "checks.md").read_text(encoding="utf-8")
+    for rule in wording.rules().rules:
+        assert f"`{rule.key}`" in docs, rule.key
 
 
 def test_rule_texts_are_bilingual() -> None:
@@ -215,8 +230,8 @@ def test_finding_reads_in_both_languages_whatever_the_text_language() -> None:
     [f] = [f for f in wording.wording_findings(wb) if f.rule == "legal.no_returns"]
     assert f.severity == checks.ERROR
     assert f.record == "promise:1" and f.where == "conditions" and f.step == "promises"
-    assert f.text("zh").startswith("第 1 条承诺（条件和限制）：“一经售出，概不退”")
-    assert f.text("en").startswith("Promise 1, conditions: “一经售出，概不退”")
+    assert f.text("zh").startswith("第 1 条承诺（条件和限制）：“一经售出，概不退换”")
+    assert f.text("en").startswith("Promise 1, conditions: “一经售出，概不退换”")
     assert "第二十六条" in f.why_text("zh") and "art. 26" in f.why_text("en")
     assert CJK.search(f.suggestion_text("zh")) and not CJK.search(f.suggestion_text("en"))
 
@@ -378,9 +393,9 @@ def test_check_command_prints_void_clause_in_chinese(
         wf.replace_all(wb)
     assert main(["check", str(path), "--lang", "zh"]) == 1
     out = capsys.readouterr().out
-    assert "第 4 条承诺（条件和限制）：“一经售出，概不退”是无效的格式条款" in out
+    assert "第 4 条承诺（条件和限制）：“一经售出，概不退换”是无效的格式条款" in out
     assert main(["check", str(path), "--lang", "en"]) == 1
-    assert "Promise 4, conditions: “一经售出，概不退” is a void notice" in capsys.readouterr().out
+    assert "Promise 4, conditions: “一经售出，概不退换” is a void notice" in capsys.readouterr().out
 
 
 def test_bakery_check_command_exits_zero(cjk_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
