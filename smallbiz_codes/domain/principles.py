@@ -150,7 +150,7 @@ def _capability(c: _Context) -> list[Problem]:
                     MISSING,
                     _f(
                         "principle.capability.not_confirmed",
-                        N_("Promise {n}: you have not confirmed yet that you can keep it."),
+                        N_("Promise {n} is not yet confirmed as one you can keep."),
                         "promises",
                         f"promise:{p.id}",
                         {"n": str(n)},
@@ -438,7 +438,7 @@ def _timeliness(c: _Context) -> list[Problem]:
                     PARTLY,
                     _f(
                         "principle.timeliness.remedy_time",
-                        N_("Promise {n}: the remedy does not say when the customer gets it."),
+                        N_("Promise {n} does not say when the customer gets the remedy."),
                         "promises",
                         f"promise:{p.id}",
                         {"n": str(n)},

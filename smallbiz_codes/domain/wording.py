@@ -455,17 +455,32 @@ def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_END.split(text) if c.strip()]
 
 
+_NEXT_WORDS = re.compile(r"\s*([\u4e00-\u9fff]{2})")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s*$")
+
+
 def _limits_by_action(text: str, lang: str) -> dict[str, list[Duration]]:
-    """For each action ("reply", "deliver" ...) the time limits the text gives it."""
+    """For each action ("reply", "deliver" ...) the time limits the text gives it.
+
+    A clause with a limit but no action of the list is keyed by the words next
+    to the limit: the two characters after it in Chinese ("3 天内洗好" →
+    "=洗好"), the word before it in English ("cleaned within 3 days" → "=cleaned").
+    """
     found: dict[str, list[Duration]] = {}
     actions = rules().actions
     for clause in _clauses(text):
         limits = durations(clause, lang)
         if not limits:
             continue
-        for key, pats in actions.items():
-            if any(p.search(clause) for p in pats[lang]):
-                found.setdefault(key, []).append(limits[0])
+        keys = [key for key, pats in actions.items() if any(p.search(clause) for p in pats[lang])]
+        if not keys:
+            if lang == "zh":
+                m = _NEXT_WORDS.match(clause, limits[0].end)
+            else:
+                m = _PREVIOUS_WORD.search(clause, 0, limits[0].start)
+            keys = ["=" + m.group(1).lower()] if m else []
+        for key in keys:
+            found.setdefault(key, []).append(limits[0])
     return found
 
 
@@ -555,6 +570,8 @@ def contradictions(promises: list[Promise], lang: str) -> list[Finding]:
 
 
 def _action_word(text: str, action: str, lang: str) -> str:
+    if action.startswith("="):
+        return action[1:]
     for p in rules().actions[action][lang]:
         m = p.search(text)
         if m:

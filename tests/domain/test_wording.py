@@ -320,6 +320,17 @@ def test_contradicting_time_limits() -> None:
     ]
 
 
+def test_contradiction_on_an_action_outside_the_list() -> None:
+    wb = _two("衣物 3 天内洗好。", "西装 5 天内洗好。", "service_time", "service_time")
+    [f] = wording.contradictions(wb.promises, "zh")
+    assert (f.fields["action"], f.fields["this_limit"]) == ("洗好", "5 天内")
+    en = _two("Shirts cleaned within 2 days.", "Suits cleaned within 4 days.")
+    [f] = wording.contradictions(en.promises, "en")
+    assert f.fields["action"] == "cleaned"
+    other = _two("衬衫 3 天内洗好。", "5 天内取走的衣物免保管费。", "service_time", "service_time")
+    assert wording.contradictions(other.promises, "zh") == []
+
+
 def test_no_contradiction_for_the_same_limit_or_other_categories() -> None:
     assert (
         wording.contradictions(_two("24 小时内回复。", "电话留言 24 小时内回复。").promises, "zh")
