@@ -214,10 +214,9 @@ def run_all(wb: Workbook) -> list[Finding]:
     # Imported here: those modules build their findings with Finding from this one.
     from smallbiz_codes.domain import principles, wording
 
-    out = structural_findings(wb)
-    out += wording.wording_findings(wb)
-    out += principles.principle_findings(wb)
-    return out
+    structural = structural_findings(wb)
+    found = wording.wording_findings(wb)
+    return structural + found + principles.principle_findings(wb, (structural, found))
 
 
 def publish_blockers(wb: Workbook) -> list[Finding]:

@@ -102,10 +102,11 @@ def _f(
 class _Context:
     """What several principles look at, computed once per assessment."""
 
-    def __init__(self, wb: Workbook) -> None:
+    def __init__(self, wb: Workbook, known: tuple[list[Finding], list[Finding]] | None) -> None:
         self.wb = wb
-        self.structural = structural_findings(wb)
-        self.wording = wording.wording_findings(wb)
+        if known is None:
+            known = (structural_findings(wb), wording.wording_findings(wb))
+        self.structural, self.wording = known
 
     def structural_rule(self, rule: str) -> list[Finding]:
         return [f for f in self.structural if f.rule == rule]
@@ -465,9 +466,14 @@ _CHECKS: dict[str, Callable[[_Context], list[Problem]]] = {
 }
 
 
-def assess(wb: Workbook) -> list[PrincipleStatus]:
-    """One status per principle 4.2–4.13, in the standard's order."""
-    ctx = _Context(wb)
+def assess(
+    wb: Workbook, known: tuple[list[Finding], list[Finding]] | None = None
+) -> list[PrincipleStatus]:
+    """One status per principle 4.2–4.13, in the standard's order.
+
+    ``known``: the structural and wording findings, when the caller has them already.
+    """
+    ctx = _Context(wb, known)
     own = {a.principle: a for a in wb.principle_assessments}
     out = []
     for p in _data()["principles"]:
@@ -548,11 +554,13 @@ def short_route_gaps(wb: Workbook) -> list[Finding]:
     ]
 
 
-def principle_findings(wb: Workbook) -> list[Finding]:
+def principle_findings(
+    wb: Workbook, known: tuple[list[Finding], list[Finding]] | None = None
+) -> list[Finding]:
     """The principle problems no other check reports, each once, plus short-route gaps."""
     seen: set[tuple[str, str]] = set()
     out: list[Finding] = []
-    for status in assess(wb):
+    for status in assess(wb, known):
         for f in status.problems:
             if not f.rule.startswith("principle.") or (f.rule, f.record) in seen:
                 continue
