@@ -418,7 +418,11 @@ def check_promise(promise: Promise, n: int, lang: str) -> list[Finding]:
             if a != b:
                 out.append(
                     rs.rule("promise.alt_numbers_differ").finding(
-                        {"n": str(n), "primary": _list(a), "alt": _list(b)},
+                        {
+                            "n": str(n),
+                            "zh_numbers": _list(a if lang == "zh" else b),
+                            "en_numbers": _list(b if lang == "zh" else a),
+                        },
                         record=ref,
                         subject=_SUBJECTS[(part, "")],
                         where=part + "_alt",
