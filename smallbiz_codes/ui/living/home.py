@@ -1,0 +1,75 @@
+"""Home: where the code stands and what is due, in a few plain lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from smallbiz_codes.domain import checks
+from smallbiz_codes.domain.workbook import Workbook
+from smallbiz_codes.i18n import _, current_language, format_date
+from smallbiz_codes.ui.steps import StepPage
+
+
+def due_items(wb: Workbook, today: dt.date, horizon_days: int = 30) -> list[tuple[str, str]]:
+    """(date, what) for open communication items and tasks due within the horizon."""
+    limit = (today + dt.timedelta(days=horizon_days)).isoformat()
+    out: list[tuple[str, str]] = []
+    for item in wb.communication_items:
+        if not item.done_on and item.start_date and item.start_date <= limit:
+            out.append((item.start_date, item.message or item.method or item.audience))
+    for task in wb.implementation_tasks:
+        if not task.done_on and task.due and task.due <= limit:
+            out.append((task.due, task.title))
+    if wb.code.review_date and wb.code.review_date <= limit:
+        out.append((wb.code.review_date, _("Review the code")))
+    return sorted(out)
+
+
+class HomePage(StepPage):
+    key = "home"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setOpenExternalLinks(False)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        return _("Home")
+
+    def guidance(self) -> str:
+        return _("Where your code stands and what is due next. Pick any step on the left.")
+
+    def retranslate(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        if self.session is None:
+            self.summary.clear()
+            return
+        wb = self.session.load()
+        lang = current_language()
+        findings = checks.run_all(wb)
+        errors = sum(f.severity == checks.ERROR for f in findings)
+        status = _("published") if wb.code.status == "published" else _("draft")
+        lines = [
+            "<h3>" + escape(wb.organization.name or _("Your business")) + "</h3>",
+            "<p>" + escape(_("Version {version}, {status}.").format(version=wb.code.version, status=status)),
+            escape(_("{n} promises.").format(n=len(wb.promises))),
+            escape(_("{n} things to fix before publishing.").format(n=errors)) + "</p>",
+        ]
+        due = due_items(wb, dt.date.today())
+        lines.append("<p><b>" + escape(_("Due in the next 30 days")) + "</b></p>")
+        if due:
+            lines.append("<ul>" + "".join(
+                f"<li>{escape(format_date(d, lang))}: {escape(what)}</li>" for d, what in due
+            ) + "</ul>")
+        else:
+            lines.append("<p>" + escape(_("Nothing is due.")) + "</p>")
+        self.summary.setText("\n".join(lines))
