@@ -24,13 +24,48 @@ TRADES = ["bakery", "retail", "repair", "salon", "webshop", "laundry", "clinic",
 LANGS = ["zh", "en"]
 
 # Absolute advertising terms (Advertising Law art. 9) and promises nobody can keep.
-ABSOLUTE_ZH = ["最", "第一", "国家级", "顶级", "极品", "绝对", "万能", "100%满意", "包治", "根治", "治愈", "药到病除"]
-ABSOLUTE_EN = [r"\bbest\b(?!-before)", r"\bno\.? ?1\b", r"\bnumber one\b", r"\bguarantee", r"\bfinest\b",
-               r"\bworld[- ]class\b", r"\bcure[sd]?\b", r"\b100% satisf"]
+ABSOLUTE_ZH = [
+    "最",
+    "第一",
+    "国家级",
+    "顶级",
+    "极品",
+    "绝对",
+    "万能",
+    "100%满意",
+    "包治",
+    "根治",
+    "治愈",
+    "药到病除",
+]
+ABSOLUTE_EN = [
+    r"\bbest\b(?!-before)",
+    r"\bno\.? ?1\b",
+    r"\bnumber one\b",
+    r"\bguarantee",
+    r"\bfinest\b",
+    r"\bworld[- ]class\b",
+    r"\bcure[sd]?\b",
+    r"\b100% satisf",
+]
 # Clauses Chinese consumer law makes void (消费者权益保护法 art. 26).
-VOID_ZH = ["一经售出", "概不退换", "不退不换", "最终解释权", "概不负责", "恕不退款", "定金不退", "不予退款"]
-VOID_EN = [r"\bno refunds?\b", r"non-refundable", r"all sales (are )?final", r"right of (final )?interpretation",
-           r"not responsible for"]
+VOID_ZH = [
+    "一经售出",
+    "概不退换",
+    "不退不换",
+    "最终解释权",
+    "概不负责",
+    "恕不退款",
+    "定金不退",
+    "不予退款",
+]
+VOID_EN = [
+    r"\bno refunds?\b",
+    r"non-refundable",
+    r"all sales (are )?final",
+    r"right of (final )?interpretation",
+    r"not responsible for",
+]
 
 
 def raw(key: str) -> dict[str, Any]:
@@ -63,8 +98,12 @@ def test_every_text_exists_in_both_languages(key: str) -> None:
     for where, value in found:
         assert value["zh"].strip() and value["en"].strip(), f"{key}{where} is empty in one language"
         # The Chinese is written in Chinese, the English in English.
-        assert re.search(r"[\u4e00-\u9fff]", value["zh"]), f"{key}{where}: no Chinese in the zh text"
-        assert not re.search(r"[\u4e00-\u9fff]", value["en"]), f"{key}{where}: Chinese in the en text"
+        assert re.search(r"[\u4e00-\u9fff]", value["zh"]), (
+            f"{key}{where}: no Chinese in the zh text"
+        )
+        assert not re.search(r"[\u4e00-\u9fff]", value["en"]), (
+            f"{key}{where}: Chinese in the en text"
+        )
 
 
 @pytest.mark.parametrize("key", TRADES)
@@ -73,7 +112,9 @@ def test_no_absolute_terms_or_void_clauses(key: str) -> None:
         for term in ABSOLUTE_ZH + VOID_ZH:
             assert term not in value["zh"], f"{key}{where}: {term!r} in {value['zh']!r}"
         for pattern in ABSOLUTE_EN + VOID_EN:
-            assert not re.search(pattern, value["en"], re.I), f"{key}{where}: {pattern!r} in {value['en']!r}"
+            assert not re.search(pattern, value["en"], re.I), (
+                f"{key}{where}: {pattern!r} in {value['en']!r}"
+            )
 
 
 @pytest.mark.parametrize("key", TRADES)
@@ -81,20 +122,48 @@ def test_no_absolute_terms_or_void_clauses(key: str) -> None:
 def test_example_has_every_part(key: str, lang: str) -> None:
     wb = load_example(key, lang)
     org, code = wb.organization, wb.code
-    for text in (org.name, org.name_alt, org.products_services, org.customers, org.phone,
-                 code.title, code.purpose, code.scope, code.effective_date, code.review_date,
-                 code.complaints_contact, code.complaints_contact_alt, code.monitoring, code.approver):
+    for text in (
+        org.name,
+        org.name_alt,
+        org.products_services,
+        org.customers,
+        org.phone,
+        code.title,
+        code.purpose,
+        code.scope,
+        code.effective_date,
+        code.review_date,
+        code.complaints_contact,
+        code.complaints_contact_alt,
+        code.monitoring,
+        code.approver,
+    ):
         assert text.strip()
     assert "12315" in code.dispute_route
     assert 1 <= len(wb.objectives) <= 3
     for obj in wb.objectives:
-        assert obj.text and obj.problem and obj.measure and obj.baseline and obj.target and obj.target_date
+        assert (
+            obj.text
+            and obj.problem
+            and obj.measure
+            and obj.baseline
+            and obj.target
+            and obj.target_date
+        )
     assert 4 <= len(wb.promises) <= 7
     categories = set()
     for p in wb.promises:
         categories.add(p.category)
-        for text in (p.wording, p.wording_alt, p.covers, p.conditions, p.conditions_alt,
-                     p.remedy, p.remedy_alt, p.owner):
+        for text in (
+            p.wording,
+            p.wording_alt,
+            p.covers,
+            p.conditions,
+            p.conditions_alt,
+            p.remedy,
+            p.remedy_alt,
+            p.owner,
+        ):
             assert text.strip(), f"{key}/{p.origin}: a part is missing"
         assert p.tailored and p.capability_confirmed
         assert p.origin.startswith(f"example:{key}/") and p.origin_wording == p.wording
@@ -155,7 +224,9 @@ def test_example_passes_the_programs_checks(key: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("key", TRADES)
-def test_new_from_example_on_the_command_line(key: str, cjk_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_from_example_on_the_command_line(
+    key: str, cjk_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for lang in LANGS:
         path = cjk_dir / f"{key}-{lang}店.sbcodes"
         assert cli.main(["new", str(path), "--example", key, "--lang", lang]) == cli.EXIT_OK
