@@ -313,3 +313,82 @@ def test_adopt_example_into_an_existing_workbook(cjk_dir: Path) -> None:
         assert [p.origin for p in one] == ["example:webshop/returns"]
         with pytest.raises(UnknownExample):
             adopt_example(wf, "spaceship")
+
+
+def test_pack_commands(cjk_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The pack commands, run through a parser built the way cli.build_parser hooks them in."""
+    import argparse
+
+    from smallbiz_codes.cli_packs import PACK_COMMANDS, add_pack_commands
+
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command")
+    add_pack_commands(sub)
+    assert PACK_COMMANDS == set(sub.choices)
+
+    def run(*argv: str) -> str:
+        args = parser.parse_args(list(argv))
+        assert args.func(args) == 0
+        return capsys.readouterr().out
+
+    assoc_path = cjk_dir / "协会.sbcodes"
+    association_workbook(cjk_dir).close()
+    pack = cjk_dir / "协会规范.json"
+    run(
+        "pack-export",
+        str(assoc_path),
+        "--out",
+        str(pack),
+        "--id",
+        PACK_ID,
+        "--association",
+        ASSOCIATION,
+        "--version",
+        "1",
+    )
+    member_workbook(cjk_dir).close()
+    member_path = cjk_dir / "甜心面包房.sbcodes"
+    assert "5" in run("pack-import", str(pack), "--into", str(member_path))
+    with WorkbookFile.open(assoc_path) as assoc:
+        first = assoc.all(Promise)[0]
+        assoc.set_field(Promise, first.id, "wording", "新的说法：每天 7 点前出炉。")
+    run(
+        "pack-export",
+        str(assoc_path),
+        "--out",
+        str(pack),
+        "--id",
+        PACK_ID,
+        "--association",
+        ASSOCIATION,
+        "--version",
+        "2",
+    )
+    listing = run("pack-update", str(pack), "--into", str(member_path))
+    assert f"[{first.id}]" in listing and "新的说法" in listing
+    with WorkbookFile.open(member_path) as wf:
+        assert by_key(wf)[str(first.id)].wording == first.wording  # listing changed nothing
+    run("pack-update", str(pack), "--into", str(member_path), "--take", str(first.id))
+    with WorkbookFile.open(member_path) as wf:
+        assert by_key(wf)[str(first.id)].wording == "新的说法：每天 7 点前出炉。"
+
+
+def test_pack_errors_read_in_chinese(cjk_dir: Path) -> None:
+    bad = cjk_dir / "整本.json"
+    with association_workbook(cjk_dir) as assoc:
+        exchange.write(bad, exchange.to_document(assoc.load()))
+    with member_workbook(cjk_dir) as member, pytest.raises(ExchangeError) as info:
+        import_pack(member, bad)
+    assert "这是完整的工作簿，不是规范包" in info.value.message("zh")
+    assert "whole workbook, not a code pack" in info.value.message("en")
+
+
+def test_every_pack_string_is_translated() -> None:
+    from babel.messages.pofile import read_po
+
+    from smallbiz_codes.resources_path import resource
+
+    with open(resource("locale", "zh_CN", "LC_MESSAGES", "packs.po"), "rb") as fh:
+        catalog = read_po(fh)
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    assert untranslated == []
