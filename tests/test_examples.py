@@ -199,6 +199,16 @@ def test_promises_are_short_enough_for_a_wall_notice(key: str) -> None:
             assert re.search(EN_NUMBER, en, re.I), f"{key}/{p['key']} has no number"
 
 
+@pytest.mark.parametrize("key", TRADES)
+def test_promise_with_its_conditions_and_remedy_fits_a_notice(key: str) -> None:
+    """The notice prints each promise with its limits and remedy next to it."""
+    for p in raw(key)["promises"]:
+        parts = [p[k] for k in ("wording", "conditions", "remedy")]
+        zh = sum(len(re.sub(r"\s", "", t["zh"])) for t in parts)
+        en = sum(len(t["en"].split()) for t in parts)
+        assert zh <= 130 and en <= 95, f"{key}/{p['key']}: {zh} characters, {en} words"
+
+
 def test_webshop_keeps_the_seven_day_return_whole() -> None:
     """Distance sales: 7 days without a reason (消费者权益保护法 art. 25); only the
     law's own exceptions may be excluded, and opening the parcel to look is allowed."""
