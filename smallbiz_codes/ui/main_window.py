@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.example_menu.aboutToShow.connect(self._fill_examples)
         f.addSeparator()
         self.act_export = self._action(f, self.export_exchange)
+        self.act_import_pack = self._action(f, self.import_pack)
+        self.act_export_pack = self._action(f, self.export_pack)
         self.act_restore = self._action(f, self.restore_backup)
         self.act_print = self._action(f, self.go_print, QKeySequence.StandardKey.Print)
         self.act_save = self._action(f, self.save_now, QKeySequence.StandardKey.Save)
@@ -231,6 +233,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(_("Open &Recent"))
         self.example_menu.setTitle(_("Open E&xample"))
         self.act_export.setText(_("&Export exchange file…"))
+        self.act_import_pack.setText(_("&Import code pack…"))
+        self.act_export_pack.setText(_("Export code pac&k…"))
         self.act_restore.setText(_("Restore from &backup…"))
         self.act_print.setText(_("&Print…"))
         self.act_save.setText(_("&Save (everything is saved as you type)"))
@@ -505,6 +509,55 @@ class MainWindow(QMainWindow):
             return
         try:
             exchange.write(Path(path), exchange.to_document(self.session.load()))
+        except OSError as exc:
+            self._error(_("The file could not be written ({reason}). Your workbook is safe.")
+                        .format(reason=exc.strerror or exc))
+            return
+        self.statusBar().showMessage(_("Saved {path}.").format(path=path), 5000)
+
+    def import_pack(self) -> None:
+        from smallbiz_codes.ui.pack_dialogs import import_or_update
+
+        if self.session is None:
+            QMessageBox.information(self, _("Import code pack"),
+                                    _("Open or create your workbook first, then import the pack into it."))
+            return
+        self.save_now()
+        path, _f = QFileDialog.getOpenFileName(self, _("Import code pack"), str(documents_dir()),
+                                               _("Exchange files (*.json)"))
+        if not path:
+            return
+        try:
+            message = import_or_update(self.session.wf, Path(path), self)
+        except WorkbookError as exc:
+            self._error(str(exc))
+            return
+        self.session.replaced()
+        for frame in self.frames:
+            frame.page.reload()
+        self.statusBar().showMessage(message, 10000)
+
+    def export_pack(self) -> None:
+        from smallbiz_codes.store.packs import export_pack
+        from smallbiz_codes.ui.pack_dialogs import ExportPackDialog
+
+        if self.session is None:
+            return
+        self.save_now()
+        dialog = ExportPackDialog(self)
+        if dialog.exec() != ExportPackDialog.DialogCode.Accepted:
+            return
+        suggested = documents_dir() / f"{dialog.pack_id.text() or 'code-pack'}.json"
+        path, _f = QFileDialog.getSaveFileName(self, _("Export code pack"), str(suggested),
+                                               _("Exchange files (*.json)"))
+        if not path:
+            return
+        try:
+            export_pack(self.session.wf, Path(path), dialog.pack_id.text().strip(),
+                        dialog.association.text(), dialog.version.text())
+        except WorkbookError as exc:
+            self._error(str(exc))
+            return
         except OSError as exc:
             self._error(_("The file could not be written ({reason}). Your workbook is safe.")
                         .format(reason=exc.strerror or exc))
