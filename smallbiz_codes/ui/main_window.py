@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.start.open_requested.connect(self.open_dialog)
         self.start.example_requested.connect(self.open_example)
         self.start.recent_requested.connect(self.open_path)
+        self.start.language_requested.connect(self.switch_language)
 
         self.steps = QTreeWidget()
         self.steps.setHeaderHidden(True)
