@@ -22,7 +22,9 @@ class DocumentNotAvailable(Exception):
         super().__init__(doc)
 
     def __str__(self) -> str:
-        return tr(current_language(), N_("The document \"{doc}\" cannot be printed yet in this version.")).format(doc=self.doc)  # noqa: E501
+        return tr(
+            current_language(), N_('The document "{doc}" cannot be printed yet in this version.')
+        ).format(doc=self.doc)  # noqa: E501
 
 
 def export_pdf(

@@ -42,8 +42,15 @@ class TimelineRow:
     done: dt.date | None
 
 
-def timeline(rows: Sequence[TimelineRow], first: dt.date, months: int, width: float,
-             month_labels: Sequence[str], font_size: float, legend: tuple[str, str, str]) -> Drawing:
+def timeline(
+    rows: Sequence[TimelineRow],
+    first: dt.date,
+    months: int,
+    width: float,
+    month_labels: Sequence[str],
+    font_size: float,
+    legend: tuple[str, str, str],
+) -> Drawing:
     """Months across, items down: a marker at each item's start month, a ring once done.
 
     Items whose start lies outside the window get an arrow at the edge;
@@ -56,62 +63,128 @@ def timeline(rows: Sequence[TimelineRow], first: dt.date, months: int, width: fl
     label_w = width * 0.34
     col_w = (width - label_w) / months
     height = head_h + row_h * max(1, len(rows)) + legend_h
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=fonts.REGULAR)
     top = height - head_h
     for i in range(months):
         x = label_w + i * col_w
         if i % 2 == 0:
-            d.add(Rect(x, legend_h, col_w, top - legend_h, fillColor=ACCENT_LIGHT, strokeColor=None))
-        d.add(String(x + col_w / 2, top + fs * 0.6, month_labels[i], fontName=fonts.REGULAR,
-                     fontSize=fs * 0.85, fillColor=MUTED, textAnchor="middle"))
+            d.add(
+                Rect(x, legend_h, col_w, top - legend_h, fillColor=ACCENT_LIGHT, strokeColor=None)
+            )
+        d.add(
+            String(
+                x + col_w / 2,
+                top + fs * 0.6,
+                month_labels[i],
+                fontName=fonts.REGULAR,
+                fontSize=fs * 0.85,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
     d.add(Line(0, top, width, top, strokeColor=GRID, strokeWidth=0.6))
     last = add_months(first, months)
     for r, row in enumerate(rows):
         y = top - (r + 1) * row_h
         mid = y + row_h / 2
         d.add(Line(0, y, width, y, strokeColor=GRID, strokeWidth=0.3))
-        d.add(String(2, mid - fs * 0.35, common.fit(row.label, fonts.REGULAR, fs, label_w - 6),
-                     fontName=fonts.REGULAR, fontSize=fs, fillColor=INK))
+        d.add(
+            String(
+                2,
+                mid - fs * 0.35,
+                common.fit(row.label, fonts.REGULAR, fs, label_w - 6),
+                fontName=fonts.REGULAR,
+                fontSize=fs,
+                fillColor=INK,
+            )
+        )
         colour = INTERNAL if row.internal else EXTERNAL
         if row.start is None:
             continue
         if row.start < first:
             x = label_w + 4
-            d.add(Polygon([x, mid, x + fs * 0.7, mid + fs * 0.45, x + fs * 0.7, mid - fs * 0.45],
-                          fillColor=colour, strokeColor=None))
+            d.add(
+                Polygon(
+                    [x, mid, x + fs * 0.7, mid + fs * 0.45, x + fs * 0.7, mid - fs * 0.45],
+                    fillColor=colour,
+                    strokeColor=None,
+                )
+            )
             continue
         if row.start >= last:
             x = width - 4
-            d.add(Polygon([x, mid, x - fs * 0.7, mid + fs * 0.45, x - fs * 0.7, mid - fs * 0.45],
-                          fillColor=colour, strokeColor=None))
+            d.add(
+                Polygon(
+                    [x, mid, x - fs * 0.7, mid + fs * 0.45, x - fs * 0.7, mid - fs * 0.45],
+                    fillColor=colour,
+                    strokeColor=None,
+                )
+            )
             continue
         idx = (row.start.year - first.year) * 12 + row.start.month - first.month
         cx = label_w + idx * col_w + col_w / 2
         s = fs * 0.55
-        d.add(Polygon([cx, mid + s, cx + s, mid, cx, mid - s, cx - s, mid],
-                      fillColor=colour, strokeColor=colors.white, strokeWidth=0.5))
+        d.add(
+            Polygon(
+                [cx, mid + s, cx + s, mid, cx, mid - s, cx - s, mid],
+                fillColor=colour,
+                strokeColor=colors.white,
+                strokeWidth=0.5,
+            )
+        )
         if row.done is not None:
-            d.add(Rect(cx + s * 1.4, mid - s * 0.5, s, s, fillColor=colors.white,
-                       strokeColor=colour, strokeWidth=1))
+            d.add(
+                Rect(
+                    cx + s * 1.4,
+                    mid - s * 0.5,
+                    s,
+                    s,
+                    fillColor=colors.white,
+                    strokeColor=colour,
+                    strokeWidth=1,
+                )
+            )
     # legend
     lx = 2
     for colour, text in ((INTERNAL, legend[0]), (EXTERNAL, legend[1])):
         s = fs * 0.45
-        d.add(Polygon([lx + s, fs * 0.9 + s, lx + 2 * s, fs * 0.9, lx + s, fs * 0.9 - s, lx, fs * 0.9],
-                      fillColor=colour, strokeColor=None))
-        d.add(String(lx + 3 * s, fs * 0.6, text, fontName=fonts.REGULAR, fontSize=fs * 0.85,
-                     fillColor=MUTED))
+        d.add(
+            Polygon(
+                [lx + s, fs * 0.9 + s, lx + 2 * s, fs * 0.9, lx + s, fs * 0.9 - s, lx, fs * 0.9],
+                fillColor=colour,
+                strokeColor=None,
+            )
+        )
+        d.add(
+            String(
+                lx + 3 * s,
+                fs * 0.6,
+                text,
+                fontName=fonts.REGULAR,
+                fontSize=fs * 0.85,
+                fillColor=MUTED,
+            )
+        )
         lx += 3 * s + common.stringWidth(text, fonts.REGULAR, fs * 0.85) + fs * 1.5
-    d.add(String(lx, fs * 0.6, legend[2], fontName=fonts.REGULAR, fontSize=fs * 0.85, fillColor=MUTED))
+    d.add(
+        String(lx, fs * 0.6, legend[2], fontName=fonts.REGULAR, fontSize=fs * 0.85, fillColor=MUTED)
+    )
     return d
 
 
-def indicator_chart(periods: Sequence[str], values: Sequence[float], target: float | None,
-                    direction: str, width: float, height: float, font_size: float,
-                    target_label: str) -> Drawing:
+def indicator_chart(
+    periods: Sequence[str],
+    values: Sequence[float],
+    target: float | None,
+    direction: str,
+    width: float,
+    height: float,
+    font_size: float,
+    target_label: str,
+) -> Drawing:
     """Bars per period (teal when on target, rust when not) and a dashed target line."""
     fs = font_size
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=fonts.REGULAR)
     chart = VerticalBarChart()
     chart.x = fs * 3.2
     chart.y = fs * 2.0
@@ -141,11 +214,31 @@ def indicator_chart(periods: Sequence[str], values: Sequence[float], target: flo
         chart.bars[(0, i)].fillColor = ACCENT if ok else WARN
     d.add(chart)
     if target is not None:
-        y = chart.y + (target - chart.valueAxis.valueMin) / (
-            chart.valueAxis.valueMax - chart.valueAxis.valueMin) * chart.height
-        d.add(Line(chart.x, y, chart.x + chart.width, y, strokeColor=INK, strokeWidth=1,
-                   strokeDashArray=[4, 3]))
-        d.add(String(chart.x + chart.width + 4, y - fs * 0.3,
-                     common.fit(target_label, fonts.REGULAR, fs * 0.85, fs * 5.8),
-                     fontName=fonts.REGULAR, fontSize=fs * 0.85, fillColor=INK))
+        y = (
+            chart.y
+            + (target - chart.valueAxis.valueMin)
+            / (chart.valueAxis.valueMax - chart.valueAxis.valueMin)
+            * chart.height
+        )
+        d.add(
+            Line(
+                chart.x,
+                y,
+                chart.x + chart.width,
+                y,
+                strokeColor=INK,
+                strokeWidth=1,
+                strokeDashArray=[4, 3],
+            )
+        )
+        d.add(
+            String(
+                chart.x + chart.width + 4,
+                y - fs * 0.3,
+                common.fit(target_label, fonts.REGULAR, fs * 0.85, fs * 5.8),
+                fontName=fonts.REGULAR,
+                fontSize=fs * 0.85,
+                fillColor=INK,
+            )
+        )
     return d

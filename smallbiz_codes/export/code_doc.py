@@ -44,12 +44,19 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     out.append(Spacer(1, 6 * st.scale))
     status = voice.label(N_("published") if stp.published else N_("draft"))
     approval = wb.latest_approval()
-    out.append(_facts(voice, st, width, [
-        (N_("Version"), f"{stp.version} ({status})"),
-        (N_("Effective date"), voice.date(stp.effective_date)),
-        (N_("Next review"), voice.date(code.review_date)),
-        (N_("Version reference"), stp.fingerprint),
-    ]))
+    out.append(
+        _facts(
+            voice,
+            st,
+            width,
+            [
+                (N_("Version"), f"{stp.version} ({status})"),
+                (N_("Effective date"), voice.date(stp.effective_date)),
+                (N_("Next review"), voice.date(code.review_date)),
+                (N_("Version reference"), stp.fingerprint),
+            ],
+        )
+    )
     n = 0
 
     def section(msg: str) -> Flowable:
@@ -59,14 +66,24 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
 
     out.append(section(N_("Who we are")))
     ident = [org.name if not voice.both else voice.user_one(org.name, org.name_alt)]
-    for msg, value in ((N_("Address"), org.address), (N_("Phone"), org.phone),
-                       (N_("E-mail"), org.email), (N_("Web page"), org.website)):
+    for msg, value in (
+        (N_("Address"), org.address),
+        (N_("Phone"), org.phone),
+        (N_("E-mail"), org.email),
+        (N_("Web page"), org.website),
+    ):
         if value.strip():
             ident.append(f"{voice.label(msg)}: {value.strip()}")
     out.append(Paragraph("<br/>".join(common.esc(x) for x in ident if x) or "", st.body))
     if code.adopted_from.strip():
-        out.append(Paragraph(common.esc(voice.label(N_("Based on a code provided by:")) + " "
-                                        + code.adopted_from), st.body))
+        out.append(
+            Paragraph(
+                common.esc(
+                    voice.label(N_("Based on a code provided by:")) + " " + code.adopted_from
+                ),
+                st.body,
+            )
+        )
     if org.products_services.strip():
         out.extend(_text(voice, st, org.products_services))
 
@@ -81,15 +98,22 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     out.append(section(N_("Our promises and their provisions")))
     promises = sorted(wb.promises, key=lambda p: p.position)
     if not promises:
-        out.append(Paragraph(common.esc(voice.label(N_("No promises have been written yet."))), st.note))
+        out.append(
+            Paragraph(common.esc(voice.label(N_("No promises have been written yet."))), st.note)
+        )
     for i, p in enumerate(promises, start=1):
         head = voice.label(N_("Promise {n}")).format(n=i)
         block: list[Flowable] = [common.Heading(common.esc(head), st.h2, 1, head)]
-        block.extend(common.user_paras(voice, p.wording, p.wording_alt, st.strong, st.alt)
-                     or [common.not_filled(voice, st.note)])
+        block.extend(
+            common.user_paras(voice, p.wording, p.wording_alt, st.strong, st.alt)
+            or [common.not_filled(voice, st.note)]
+        )
         rows = [
             (N_("Covers"), voice.user_one(p.covers, "", sep="\n")),
-            (N_("Conditions and limitations"), voice.user_one(p.conditions, p.conditions_alt, sep="\n")),  # noqa: E501
+            (
+                N_("Conditions and limitations"),
+                voice.user_one(p.conditions, p.conditions_alt, sep="\n"),
+            ),  # noqa: E501
             (N_("Remedy"), voice.user_one(p.remedy, p.remedy_alt, sep="\n")),
             (N_("Responsible"), p.owner),
         ]
@@ -97,17 +121,25 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         inds = wb.indicators_for(p)
         if inds:
             names = "; ".join(x.name for x in inds if x.name)
-            block.append(Paragraph(common.bold_label(voice.first, N_("How we measure it"))
-                                   + common.esc(names), st.small))
+            block.append(
+                Paragraph(
+                    common.bold_label(voice.first, N_("How we measure it")) + common.esc(names),
+                    st.small,
+                )
+            )
         out.append(KeepTogether(block))
 
     out.append(section(N_("Remedies at a glance")))
     if promises:
-        rows = [[voice.label("No."), voice.label(N_("Promise")), voice.label(N_("Remedy"))]]
+        rows = [[voice.label(N_("No.")), voice.label(N_("Promise")), voice.label(N_("Remedy"))]]
         for i, p in enumerate(promises, start=1):
-            rows.append([str(i), voice.user_one(p.wording, p.wording_alt, sep="\n"),
-                         voice.user_one(p.remedy, p.remedy_alt, sep="\n")
-                         or voice.label(N_("not set"))])
+            rows.append(
+                [
+                    str(i),
+                    voice.user_one(p.wording, p.wording_alt, sep="\n"),
+                    voice.user_one(p.remedy, p.remedy_alt, sep="\n") or voice.label(N_("not set")),
+                ]
+            )
         out.append(common.simple_table(rows, [width * 0.08, width * 0.52, width * 0.40], st))
     else:
         out.append(common.not_filled(voice, st.note))
@@ -124,7 +156,9 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     out.append(section(N_("How we check that we keep our promises")))
     out.extend(_text(voice, st, code.monitoring))
     if wb.indicators:
-        rows = [[voice.label(N_("Indicator")), voice.label(N_("Target")), voice.label(N_("How often"))]]
+        rows = [
+            [voice.label(N_("Indicator")), voice.label(N_("Target")), voice.label(N_("How often"))]
+        ]
         for ind in wb.indicators:
             target = "" if ind.target is None else f"{ind.target:g} {ind.unit}".strip()
             rows.append([ind.name or voice.label(N_("not set")), target, ind.frequency])
@@ -135,9 +169,15 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     rev = voice.date(code.review_date) or voice.label(N_("not set"))
     lines = []
     for lang in voice.langs:
-        lines.append(tr(lang, N_("This code is in force from {date}. We review it by {review} "
-                                  "and tell customers and staff about any change."))
-                     .format(date=eff, review=rev))
+        lines.append(
+            tr(
+                lang,
+                N_(
+                    "This code is in force from {date}. We review it by {review} "
+                    "and tell customers and staff about any change."
+                ),
+            ).format(date=eff, review=rev)
+        )
     out.extend(Paragraph(common.esc(x), st.body if i == 0 else st.alt) for i, x in enumerate(lines))
 
     out.append(section(N_("Version and approval")))
@@ -152,14 +192,21 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     else:
         out.append(Paragraph(common.esc(common.version_text(stp, voice)), st.note))
         if code.approver.strip():
-            out.append(Paragraph(common.esc(voice.label(N_("To be approved by:")) + " " + code.approver),
-                                 st.body))
+            out.append(
+                Paragraph(
+                    common.esc(voice.label(N_("To be approved by:")) + " " + code.approver), st.body
+                )
+            )
     return out
 
 
 def build(wb: Workbook, voice: Voice, size: str, large_print: bool) -> bytes:
     return common.build_standard(
-        wb, voice, size, large_print, TITLE,
+        wb,
+        voice,
+        size,
+        large_print,
+        TITLE,
         lambda st, width: story(wb, voice, st, width),
         toc_after_pages=3,
     )

@@ -23,7 +23,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from smallbiz_codes.domain.workbook import Workbook
@@ -84,13 +91,14 @@ def stamp(workbook: Workbook) -> Stamp:
 
 
 def version_text(st: Stamp, voice: Voice, sep: str = " / ") -> str:
-    """"version 2, approved on 20 Nov 2026" or a plain DRAFT mark."""
+    """ "version 2, approved on 20 Nov 2026" or a plain DRAFT mark."""
     parts = []
     for lang in voice.langs:
         one = Voice(lang, voice.primary)
         if st.published:
             text = tr(lang, N_("version {n}, approved on {date}")).format(
-                n=st.version, date=one.date(st.approved_on) or "?")
+                n=st.version, date=one.date(st.approved_on) or "?"
+            )
         else:
             text = tr(lang, N_("DRAFT, version {n}, not yet published")).format(n=st.version)
         parts.append(text)
@@ -100,8 +108,11 @@ def version_text(st: Stamp, voice: Voice, sep: str = " / ") -> str:
 def creation_date(workbook: Workbook) -> dt.date:
     """The PDF's date, taken from the data so that the same input gives the same bytes."""
     approval = workbook.latest_approval()
-    for iso in (approval.approved_on if approval else "", approval.effective_date if approval else "",
-                workbook.code.effective_date):
+    for iso in (
+        approval.approved_on if approval else "",
+        approval.effective_date if approval else "",
+        workbook.code.effective_date,
+    ):
         try:
             return dt.date.fromisoformat(iso)
         except (TypeError, ValueError):
@@ -182,7 +193,12 @@ def _canvas_class(footer: Footer, day: dt.date) -> type[Canvas]:
             self.drawRightString(w - m, y, pages)
             room = w - 2 * m - pw - size * 2
             middle = fit(footer.middle, fonts.REGULAR, size, room * 0.6)
-            left = fit(footer.left, fonts.REGULAR, size, room - stringWidth(middle, fonts.REGULAR, size) - size * 2)  # noqa: E501
+            left = fit(
+                footer.left,
+                fonts.REGULAR,
+                size,
+                room - stringWidth(middle, fonts.REGULAR, size) - size * 2,
+            )  # noqa: E501
             self.drawString(m, y, left)
             self.drawRightString(w - m - pw - size * 2, y, middle)
             self.restoreState()
@@ -210,10 +226,20 @@ def _watermark(mark: str) -> Callable[[Canvas, BaseDocTemplate], None]:
 class Heading(Paragraph):
     """A heading that becomes a PDF bookmark and, when asked, a table-of-contents line."""
 
-    def __init__(self, markup: str, style: object, level: int, outline: str) -> None:
-        super().__init__(markup, style)
+    def __init__(
+        self, markup: str | None, style: object, level: int = 0, outline: str = "", **kwargs: object
+    ) -> None:
+        super().__init__(markup, style, **kwargs)
         self.toc_level = level
         self.outline = outline
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (ReportLab's names)
+        """A heading too long for the page splits; only its first part is bookmarked."""
+        parts = super().split(aW, aH)
+        for i, part in enumerate(parts):
+            part.toc_level = self.toc_level
+            part.outline = self.outline if i == 0 else ""
+        return parts
 
 
 class _Doc(BaseDocTemplate):
@@ -222,7 +248,7 @@ class _Doc(BaseDocTemplate):
         self._heading_count = 0
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab's name)
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.outline:
             self._heading_count += 1
             key = f"h{self._heading_count}"
             self.canv.bookmarkPage(key)
@@ -271,10 +297,24 @@ def render(
         producer=CREATOR,
         lang=meta.lang,
         invariant=1,
+        # ReportLab starts every page with Helvetica selected, which would put a
+        # non-embedded font into the file: start with ours instead.
+        initialFontName=fonts.REGULAR,
     )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_watermark(footer.draft_mark))])
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=_watermark(footer.draft_mark))]
+    )
     canvasmaker = _canvas_class(footer, meta.date)
     story = list(story_factory())
     if multi_pass:
@@ -298,8 +338,21 @@ def write_atomically(out: Path, data: bytes) -> Path:
     return out
 
 
+def table_style(cmds: list[tuple]) -> TableStyle:
+    """A TableStyle whose cells use our font: a Table's own default is a non-embedded Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *cmds])
+
+
 def toc(styles: object) -> TableOfContents:
-    t = TableOfContents()
+    t = TableOfContents(
+        tableStyle=table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     t.levelStyles = [styles.toc1, styles.toc2]  # type: ignore[attr-defined]
     t.dotsMinLevel = 0
     return t
@@ -346,7 +399,9 @@ def not_filled(voice: Voice, style: object) -> Paragraph:
     return Paragraph(esc(voice.label(N_("Not filled in yet."))), style)
 
 
-def title_block(wb: Workbook, voice: Voice, st: object, title_msg: str, title: str = "") -> list[Flowable]:
+def title_block(
+    wb: Workbook, voice: Voice, st: object, title_msg: str, title: str = ""
+) -> list[Flowable]:
     """Document title, business name and the version line, the same on every document."""
     from reportlab.platypus import Spacer
 
@@ -392,10 +447,20 @@ def build_standard(
     name = business_name(wb, voice)
     stp = stamp(wb)
     title = voice.label(title_msg, sep=" / ")
-    meta = Meta(title=" — ".join(x for x in (name, title) if x), author=name,
-                subject=version_text(stp, voice), lang=voice.pdf_lang, date=creation_date(wb))
-    footer = Footer(left=plain(name), middle=plain(version_text(stp, voice)), size=st.footer_size,
-                    margin=st.margin, draft_mark=draft_mark(stp, voice))
+    meta = Meta(
+        title=" — ".join(x for x in (name, title) if x),
+        author=name,
+        subject=version_text(stp, voice),
+        lang=voice.pdf_lang,
+        date=creation_date(wb),
+    )
+    footer = Footer(
+        left=plain(name),
+        middle=plain(version_text(stp, voice)),
+        size=st.footer_size,
+        margin=st.margin,
+        draft_mark=draft_mark(stp, voice),
+    )
 
     def run(with_toc: bool) -> tuple[bytes, int]:
         def factory() -> list[Flowable]:
@@ -408,8 +473,14 @@ def build_standard(
                 flow[n:n] = [head, toc(st), PageBreak()]
             return flow
 
-        return render(factory, pagesize=pagesize, margin=st.margin, meta=meta, footer=footer,
-                      multi_pass=with_toc)
+        return render(
+            factory,
+            pagesize=pagesize,
+            margin=st.margin,
+            meta=meta,
+            footer=footer,
+            multi_pass=with_toc,
+        )
 
     data, pages = run(False)
     if toc_after_pages is not None and pages > toc_after_pages:
@@ -429,7 +500,7 @@ def simple_table(
     Strings are treated as user text and escaped; Flowables pass through.
     Rows may split inside a cell, so a huge cell never pushes off the page.
     """
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import Table
 
     from smallbiz_codes.export.styles import ACCENT, ACCENT_LIGHT, GRID
 
@@ -459,5 +530,5 @@ def simple_table(
         for r in range(1 if header else 0, len(data)):
             if (r - (1 if header else 0)) % 2 == 1:
                 cmds.append(("BACKGROUND", (0, r), (-1, r), ACCENT_LIGHT))
-    t.setStyle(TableStyle(cmds))
+    t.setStyle(table_style(cmds))
     return t

@@ -7,11 +7,19 @@ from smallbiz_codes.export.voice import Voice
 
 
 def build_document(
-    workbook: Workbook, doc: str, lang: str, size: str = "A4", large_print: bool = False,
-    *, side_by_side: bool = False,
+    workbook: Workbook,
+    doc: str,
+    lang: str,
+    size: str = "A4",
+    large_print: bool = False,
+    *,
+    side_by_side: bool = False,
 ) -> bytes:
     """The PDF bytes of ``doc`` (same input, same bytes)."""
-    voice = Voice(lang, workbook.organization.language if workbook.organization.language in ("zh", "en") else "zh")  # noqa: E501
+    voice = Voice(
+        lang,
+        workbook.organization.language if workbook.organization.language in ("zh", "en") else "zh",
+    )  # noqa: E501
     if doc == "notice":
         from smallbiz_codes.export import notice
 

@@ -12,8 +12,6 @@ to stay on one page; if it still does not fit, it flows onto further pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
@@ -24,12 +22,11 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import TopPadder
 
 from smallbiz_codes.domain.workbook import Workbook
-from smallbiz_codes.export import common, styles
+from smallbiz_codes.export import common, fonts, styles
 from smallbiz_codes.export.styles import ACCENT, ACCENT_LIGHT, RULE, NoticeStyles
 from smallbiz_codes.export.voice import Voice
 from smallbiz_codes.i18n import N_, tr
@@ -58,8 +55,11 @@ def notice_stamp(wb: Workbook, voice: Voice) -> str:
     for lang in voice.langs:
         one = Voice(lang, voice.primary)
         if st.published:
-            parts.append(tr(lang, STAMP_PUBLISHED).format(
-                n=st.version, date=one.date(st.effective_date) or "?", ref=st.fingerprint or "?"))
+            parts.append(
+                tr(lang, STAMP_PUBLISHED).format(
+                    n=st.version, date=one.date(st.effective_date) or "?", ref=st.fingerprint or "?"
+                )
+            )
         else:
             parts.append(tr(lang, STAMP_DRAFT).format(n=st.version))
     return " / ".join(dict.fromkeys(parts))
@@ -72,7 +72,8 @@ def _header(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowable]:
     if names:
         markup = common.esc(names[0][1])
         if len(names) > 1:
-            markup += f"<br/><font size={ns.business.fontSize * 0.75:.1f}>{common.esc(names[1][1])}</font>"
+            size = ns.business.fontSize * 0.75
+            markup += f"<br/><font size={size:.1f}>{common.esc(names[1][1])}</font>"
         story.append(Paragraph(markup, ns.business))
     heads = voice.labels(HEADLINE)
     story.append(Paragraph(common.esc(heads[0][1]), ns.headline))
@@ -82,12 +83,21 @@ def _header(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowable]:
     intro = "<br/>".join(common.esc(t) for _, t in voice.labels(INTRO))
     story.append(Paragraph(intro, ns.intro))
     story.append(Spacer(1, ns.body_pt * 0.5))
-    story.append(HRFlowable(width="100%", thickness=max(1.5, ns.body_pt / 8), color=ACCENT,
-                            spaceBefore=0, spaceAfter=ns.body_pt * 0.9))
+    story.append(
+        HRFlowable(
+            width="100%",
+            thickness=max(1.5, ns.body_pt / 8),
+            color=ACCENT,
+            spaceBefore=0,
+            spaceAfter=ns.body_pt * 0.9,
+        )
+    )
     return story
 
 
-def _promise(wb: Workbook, voice: Voice, ns: NoticeStyles, number: int, p: object) -> list[Flowable]:
+def _promise(
+    wb: Workbook, voice: Voice, ns: NoticeStyles, number: int, p: object
+) -> list[Flowable]:
     block: list[Flowable] = []
     wordings = voice.user(p.wording, p.wording_alt)
     if not wordings:
@@ -97,8 +107,10 @@ def _promise(wb: Workbook, voice: Voice, ns: NoticeStyles, number: int, p: objec
             block.append(Paragraph(common.esc(text), ns.promise, bulletText=f"{number}"))
         else:
             block.append(Paragraph(common.esc(text), ns.promise_alt))
-    for msg, primary, alt in ((CONDITIONS, p.conditions, p.conditions_alt),
-                              (REMEDY, p.remedy, p.remedy_alt)):
+    for msg, primary, alt in (
+        (CONDITIONS, p.conditions, p.conditions_alt),
+        (REMEDY, p.remedy, p.remedy_alt),
+    ):
         for i, (lang, text) in enumerate(voice.user(primary, alt)):
             st = ns.provision if i == 0 else ns.provision_alt
             label = common.bold_label(lang, msg)
@@ -119,24 +131,35 @@ def _side_by_side(voice: Voice, ns: NoticeStyles, number: int, p: object, width:
         cell: list[Flowable] = []
         wording = one.user_one(p.wording, p.wording_alt)
         cell.append(Paragraph(common.esc(wording or "…"), promise_st))
-        for msg, primary, alt in ((CONDITIONS, p.conditions, p.conditions_alt),
-                                  (REMEDY, p.remedy, p.remedy_alt)):
+        for msg, primary, alt in (
+            (CONDITIONS, p.conditions, p.conditions_alt),
+            (REMEDY, p.remedy, p.remedy_alt),
+        ):
             text = one.user_one(primary, alt)
             if text:
-                cell.append(Paragraph(common.bold_label(lang, msg) + common.esc(text), provision_st))
+                cell.append(
+                    Paragraph(common.bold_label(lang, msg) + common.esc(text), provision_st)
+                )
         cols.append(cell)
     num = Paragraph(f"<font color='#{ACCENT.hexval()[2:]}'><b>{number}</b></font>", promise_st)
     indent = ns.promise.leftIndent
-    t = Table([[num, cols[0], cols[1]]], colWidths=[indent, (width - indent) / 2, (width - indent) / 2],
-              splitInRow=1)
-    t.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("LEFTPADDING", (2, 0), (2, 0), ns.body_pt * 0.8),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (1, 0), (1, 0), ns.body_pt * 0.8),
-        ("LINEAFTER", (1, 0), (1, 0), 0.5, RULE),
-    ]))
+    t = Table(
+        [[num, cols[0], cols[1]]],
+        colWidths=[indent, (width - indent) / 2, (width - indent) / 2],
+        splitInRow=1,
+    )
+    t.setStyle(
+        common.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LEFTPADDING", (2, 0), (2, 0), ns.body_pt * 0.8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (1, 0), (1, 0), ns.body_pt * 0.8),
+                ("LINEAFTER", (1, 0), (1, 0), 0.5, RULE),
+            ]
+        )
+    )
     return t
 
 
@@ -146,17 +169,25 @@ def _contact_box(wb: Workbook, voice: Voice, ns: NoticeStyles, width: float) -> 
     heads = voice.labels(CONTACT_HEAD)
     lines.append(Paragraph("<br/>".join(common.esc(t) for _, t in heads), ns.box_head))
     lines.append(Spacer(1, ns.body_pt * 0.3))
-    contacts = common.user_paras(voice, code.complaints_contact, code.complaints_contact_alt,
-                                 ns.box_body, ns.box_alt)
+    contacts = common.user_paras(
+        voice, code.complaints_contact, code.complaints_contact_alt, ns.box_body, ns.box_alt
+    )
     lines.extend(contacts)
     details = []
     for msg, value in ((PHONE, org.phone), (EMAIL, org.email), (ADDRESS, org.address)):
-        if value.strip() and value.strip() not in (code.complaints_contact + code.complaints_contact_alt):
-            details.append(f"{common.esc(voice.label(msg))}{'：' if voice.first == 'zh' else ': '}"
-                           f"{common.esc(value)}")
+        if value.strip() and value.strip() not in (
+            code.complaints_contact + code.complaints_contact_alt
+        ):
+            details.append(
+                f"{common.esc(voice.label(msg))}{'：' if voice.first == 'zh' else ': '}"
+                f"{common.esc(value)}"
+            )
     if details:
-        lines.append(Paragraph("　".join(details) if voice.first == "zh" else " · ".join(details),
-                               ns.box_alt))
+        lines.append(
+            Paragraph(
+                "　".join(details) if voice.first == "zh" else " · ".join(details), ns.box_alt
+            )
+        )
     if not contacts and not details:
         lines.append(Paragraph(common.esc(voice.label(NO_CONTACT)), ns.box_body))
     if code.dispute_route.strip():
@@ -164,8 +195,10 @@ def _contact_box(wb: Workbook, voice: Voice, ns: NoticeStyles, width: float) -> 
         lines.append(Paragraph(common.esc(code.dispute_route), ns.box_alt))
     st = common.stamp(wb)
     if st.effective_date:
-        eff = " / ".join(tr(lang, EFFECTIVE).format(date=Voice(lang, voice.primary).date(st.effective_date))
-                         for lang in voice.langs)
+        eff = " / ".join(
+            tr(lang, EFFECTIVE).format(date=Voice(lang, voice.primary).date(st.effective_date))
+            for lang in voice.langs
+        )
         lines.append(Spacer(1, ns.body_pt * 0.3))
         lines.append(Paragraph(f"<b>{common.esc(eff)}</b>", ns.box_alt))
     cells: list[object] = [lines]
@@ -174,28 +207,40 @@ def _contact_box(wb: Workbook, voice: Voice, ns: NoticeStyles, width: float) -> 
         side = max(22 * mm, ns.body_pt * 5.5)
         qr = QrCodeWidget(org.website.strip())
         x1, y1, x2, y2 = qr.getBounds()
-        d = Drawing(side, side, transform=[side / (x2 - x1), 0, 0, side / (y2 - y1), 0, 0])
+        d = Drawing(
+            side,
+            side,
+            transform=[side / (x2 - x1), 0, 0, side / (y2 - y1), 0, 0],
+            initialFontName=fonts.REGULAR,
+        )
         d.add(qr)
         cap = Paragraph(common.esc(voice.label(WEB, sep="<br/>")), ns.box_alt)
-        cap.style = styles.style("qrcap", ns.box_alt.fontSize * 0.8, textColor=ns.box_alt.textColor,
-                                 alignment=1)
+        cap.style = styles.style(
+            "qrcap", ns.box_alt.fontSize * 0.8, textColor=ns.box_alt.textColor, alignment=1
+        )
         cells.append([d, cap])
         widths = [width - side - 8 * mm, side + 8 * mm]
     t = Table([cells], colWidths=widths, splitInRow=1)
     pad = ns.body_pt * 0.8
-    t.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
-        ("LINEBEFORE", (0, 0), (0, -1), max(2, ns.body_pt / 5), ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-    ]))
+    t.setStyle(
+        common.table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+                ("LINEBEFORE", (0, 0), (0, -1), max(2, ns.body_pt / 5), ACCENT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            ]
+        )
+    )
     return t
 
 
-def story(wb: Workbook, voice: Voice, size: str, body_pt: float, side_by_side: bool) -> list[Flowable]:
+def story(
+    wb: Workbook, voice: Voice, size: str, body_pt: float, side_by_side: bool
+) -> list[Flowable]:
     ns = styles.notice_styles(size, body_pt, num_width=body_pt * 1.7)
     w, _h = styles.page_size(size)
     width = w - 2 * ns.margin
@@ -210,14 +255,23 @@ def story(wb: Workbook, voice: Voice, size: str, body_pt: float, side_by_side: b
             block = _promise(wb, voice, ns, n, p)
         out.append(KeepTogether(block))
         if n < len(promises):
-            out.append(HRFlowable(width="100%", thickness=0.5, color=RULE,
-                                  spaceBefore=body_pt * 0.6, spaceAfter=body_pt * 0.6))
+            out.append(
+                HRFlowable(
+                    width="100%",
+                    thickness=0.5,
+                    color=RULE,
+                    spaceBefore=body_pt * 0.6,
+                    spaceAfter=body_pt * 0.6,
+                )
+            )
     out.append(Spacer(1, body_pt * 1.2))
     out.append(KeepTogether([TopPadder(_contact_box(wb, voice, ns, width))]))
     return out
 
 
-def build(wb: Workbook, voice: Voice, size: str, large_print: bool, side_by_side: bool = False) -> bytes:
+def build(
+    wb: Workbook, voice: Voice, size: str, large_print: bool, side_by_side: bool = False
+) -> bytes:
     pref, low = styles.notice_body_range(size, large_print)
     ns = styles.notice_styles(size, pref, 0)
     name = common.business_name(wb, voice)
@@ -229,14 +283,22 @@ def build(wb: Workbook, voice: Voice, size: str, large_print: bool, side_by_side
         lang=voice.pdf_lang,
         date=common.creation_date(wb),
     )
-    footer = common.Footer(left=common.plain(name), middle=common.plain(notice_stamp(wb, voice)),
-                           size=ns.stamp_size, margin=ns.margin,
-                           draft_mark=common.draft_mark(st, voice))
+    footer = common.Footer(
+        left=common.plain(name),
+        middle=common.plain(notice_stamp(wb, voice)),
+        size=ns.stamp_size,
+        margin=ns.margin,
+        draft_mark=common.draft_mark(st, voice),
+    )
 
     def attempt(body: float) -> tuple[bytes, int]:
-        return common.render(lambda: story(wb, voice, size, body, side_by_side),
-                             pagesize=styles.page_size(size), margin=ns.margin, meta=meta,
-                             footer=footer)
+        return common.render(
+            lambda: story(wb, voice, size, body, side_by_side),
+            pagesize=styles.page_size(size),
+            margin=ns.margin,
+            meta=meta,
+            footer=footer,
+        )
 
     first, pages = attempt(pref)
     if pages == 1:

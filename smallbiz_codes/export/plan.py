@@ -38,20 +38,35 @@ def _month_label(d: dt.date, lang: str) -> str:
 
 
 def _month_year(d: dt.date, voice: Voice) -> str:
-    return " / ".join(dict.fromkeys(
-        f"{d.year}年{d.month}月" if lang == "zh" else f"{_EN_MONTHS[d.month - 1]} {d.year}"
-        for lang in voice.langs))
+    return " / ".join(
+        dict.fromkeys(
+            f"{d.year}年{d.month}月" if lang == "zh" else f"{_EN_MONTHS[d.month - 1]} {d.year}"
+            for lang in voice.langs
+        )
+    )
 
 
-def _items_table(voice: Voice, st: DocStyles, width: float, items: list[tuple[int, CommunicationItem]]) -> Flowable:  # noqa: E501
-    rows = [["No."] + [voice.label(msg, sep="\n") for msg, _ in COLUMNS]]
+def _items_table(
+    voice: Voice, st: DocStyles, width: float, items: list[tuple[int, CommunicationItem]]
+) -> Flowable:  # noqa: E501
+    rows = [[voice.label(N_("No."))] + [voice.label(msg, sep="\n") for msg, _ in COLUMNS]]
     for n, it in items:
         when = "\n".join(x for x in (it.timing, voice.date(it.start_date)) if x.strip())
         message = "\n".join(x for x in (it.message, it.purpose) if x.strip())
         if it.done_on:
             when += "\n✓ " + voice.label(N_("done")) + " " + voice.date(it.done_on)
-        rows.append([str(n), it.audience, message, it.method, when, it.owner, it.accessibility,
-                     it.evaluation])
+        rows.append(
+            [
+                str(n),
+                it.audience,
+                message,
+                it.method,
+                when,
+                it.owner,
+                it.accessibility,
+                it.evaluation,
+            ]
+        )
     widths = [width * 0.04] + [width * w * (0.96 / sum(w for _, w in COLUMNS)) for _, w in COLUMNS]
     return common.simple_table(rows, widths, st)
 
@@ -70,10 +85,18 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     numbered = list(enumerate(items, start=1))
     for direction, msg, none_msg in (
         ("internal", N_("Internal: telling our staff"), N_("No internal items planned yet.")),
-        ("external", N_("External: telling customers and others"), N_("No external items planned yet.")),  # noqa: E501
+        (
+            "external",
+            N_("External: telling customers and others"),
+            N_("No external items planned yet."),
+        ),  # noqa: E501
     ):
         out.append(common.heading(voice, msg, st.h1))
-        group = [(n, it) for n, it in numbered if (it.direction == "internal") == (direction == "internal")]  # noqa: E501
+        group = [
+            (n, it)
+            for n, it in numbered
+            if (it.direction == "internal") == (direction == "internal")
+        ]  # noqa: E501
         if group:
             out.append(_items_table(voice, st, width, group))
         else:
@@ -82,7 +105,9 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     head = common.heading(voice, N_("Timeline"), st.h1)
     if not items:
         out.append(head)
-        out.append(Paragraph(common.esc(voice.label(N_("Nothing to show on the timeline yet."))), st.note))
+        out.append(
+            Paragraph(common.esc(voice.label(N_("Nothing to show on the timeline yet."))), st.note)
+        )
         return out
     first = _first_month(wb, items)
     last = charts.add_months(first, MONTHS - 1)
@@ -90,21 +115,48 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     rows = []
     for n, it in numbered:
         label = f"{n}. " + " · ".join(x for x in (it.audience, it.method) if x.strip())
-        rows.append(charts.TimelineRow(common.plain(label), it.direction == "internal",
-                                       charts.month_start(it.start_date), charts.month_start(it.done_on)))
+        rows.append(
+            charts.TimelineRow(
+                common.plain(label),
+                it.direction == "internal",
+                charts.month_start(it.start_date),
+                charts.month_start(it.done_on),
+            )
+        )
     labels = [_month_label(charts.add_months(first, i), voice.first) for i in range(MONTHS)]
-    legend = (voice.label(N_("internal")), voice.label(N_("external")),
-              common.plain(voice.label(N_("◆ start month   ▢ done   ▶ outside these months"))))
+    legend = (
+        voice.label(N_("internal")),
+        voice.label(N_("external")),
+        common.plain(voice.label(N_("◆ start month   ▢ done   ▶ outside these months"))),
+    )
     drawing = charts.timeline(rows, first, MONTHS, width, labels, st.cell.fontSize, legend)
-    out.append(KeepTogether([head, Paragraph(common.esc(span), st.small), Spacer(1, 4 * st.scale),
-                             drawing]))
+    out.append(
+        KeepTogether(
+            [head, Paragraph(common.esc(span), st.small), Spacer(1, 4 * st.scale), drawing]
+        )
+    )
     undated = [str(n) for n, it in numbered if charts.month_start(it.start_date) is None]
     if undated:
-        out.append(Paragraph(common.esc(tr(voice.first, N_("No start date yet for item(s) {items}."))
-                                        .format(items=", ".join(undated))), st.note))
+        out.append(
+            Paragraph(
+                common.esc(
+                    tr(voice.first, N_("No start date yet for item(s) {items}.")).format(
+                        items=", ".join(undated)
+                    )
+                ),
+                st.note,
+            )
+        )
     return out
 
 
 def build(wb: Workbook, voice: Voice, size: str, large_print: bool) -> bytes:
-    return common.build_standard(wb, voice, size, large_print, TITLE,
-                                 lambda st, width: story(wb, voice, st, width), landscape_page=True)
+    return common.build_standard(
+        wb,
+        voice,
+        size,
+        large_print,
+        TITLE,
+        lambda st, width: story(wb, voice, st, width),
+        landscape_page=True,
+    )

@@ -38,7 +38,9 @@ def page_size(size: str) -> tuple[float, float]:
     return PAGE_SIZES[size]
 
 
-def style(name: str, size: float, *, bold: bool = False, leading: float = 1.45, **kw: object) -> ParagraphStyle:
+def style(
+    name: str, size: float, *, bold: bool = False, leading: float = 1.45, **kw: object
+) -> ParagraphStyle:
     """A paragraph style in the bundled font; ``leading`` is a factor of ``size``."""
     fonts.register()
     kw.setdefault("textColor", INK)
@@ -86,10 +88,25 @@ def doc_styles(size: str, large_print: bool = False) -> DocStyles:
         margin=MARGINS[size],
         title=style("title", 22 * s, bold=True, leading=1.25, textColor=ACCENT, spaceAfter=4 * s),
         subtitle=style("subtitle", 12 * s, leading=1.35, textColor=MUTED, spaceAfter=10 * s),
-        h1=style("h1", 15 * s, bold=True, leading=1.3, textColor=ACCENT,
-                 spaceBefore=14 * s, spaceAfter=6 * s, keepWithNext=1),
-        h2=style("h2", 12 * s, bold=True, leading=1.35, spaceBefore=9 * s, spaceAfter=3 * s,
-                 keepWithNext=1),
+        h1=style(
+            "h1",
+            15 * s,
+            bold=True,
+            leading=1.3,
+            textColor=ACCENT,
+            spaceBefore=14 * s,
+            spaceAfter=6 * s,
+            keepWithNext=1,
+        ),
+        h2=style(
+            "h2",
+            12 * s,
+            bold=True,
+            leading=1.35,
+            spaceBefore=9 * s,
+            spaceAfter=3 * s,
+            keepWithNext=1,
+        ),
         body=style("body", body, spaceAfter=4 * s),
         strong=style("strong", body * 1.05, bold=True, spaceAfter=3 * s),
         alt=style("alt", body * 0.95, textColor=MUTED, spaceAfter=4 * s),
@@ -143,20 +160,36 @@ def notice_styles(size: str, body_pt: float, num_width: float) -> NoticeStyles:
     return NoticeStyles(
         body_pt=b,
         margin=NOTICE_MARGINS[size],
-        business=style("business", b * 1.25, bold=True, leading=1.25, textColor=ACCENT,
-                       alignment=TA_CENTER, spaceAfter=b * 0.15),
+        business=style(
+            "business",
+            b * 1.25,
+            bold=True,
+            leading=1.25,
+            textColor=ACCENT,
+            alignment=TA_CENTER,
+            spaceAfter=b * 0.15,
+        ),
         headline=style("headline", b * 2.0, bold=True, leading=1.2, alignment=TA_CENTER),
-        headline_alt=style("headline_alt", b * 1.3, bold=True, leading=1.25, alignment=TA_CENTER,
-                           textColor=MUTED),
+        headline_alt=style(
+            "headline_alt", b * 1.3, bold=True, leading=1.25, alignment=TA_CENTER, textColor=MUTED
+        ),
         intro=style("intro", b * 0.85, leading=1.4, alignment=TA_CENTER, textColor=MUTED),
-        promise=style("promise", b * 1.08, bold=True, leading=1.32, leftIndent=indent,
-                      bulletIndent=0, bulletFontSize=b * 1.25, bulletColor=ACCENT,
-                      alignment=TA_LEFT),
-        promise_alt=style("promise_alt", b, leading=1.32, leftIndent=indent, textColor=MUTED,
-                          spaceBefore=b * 0.1),
+        promise=style(
+            "promise",
+            b * 1.08,
+            bold=True,
+            leading=1.32,
+            leftIndent=indent,
+            bulletIndent=0,
+            bulletFontSize=b * 1.25,
+            bulletColor=ACCENT,
+            alignment=TA_LEFT,
+        ),
+        promise_alt=style(
+            "promise_alt", b, leading=1.32, leftIndent=indent, textColor=MUTED, spaceBefore=b * 0.1
+        ),
         provision=style("provision", b, leading=1.36, leftIndent=indent, spaceBefore=b * 0.3),
-        provision_alt=style("provision_alt", b, leading=1.36, leftIndent=indent,
-                            textColor=MUTED),
+        provision_alt=style("provision_alt", b, leading=1.36, leftIndent=indent, textColor=MUTED),
         box_head=style("box_head", b * 1.1, bold=True, leading=1.3, textColor=ACCENT),
         box_body=style("box_body", b, leading=1.38),
         box_alt=style("box_alt", b * 0.85, leading=1.38, textColor=MUTED),
