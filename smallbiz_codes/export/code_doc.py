@@ -39,7 +39,9 @@ def _facts(voice: Voice, st: DocStyles, width: float, rows: list[tuple[str, str]
 def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowable]:
     code, org = wb.code, wb.organization
     stp = common.stamp(wb)
-    out = common.title_block(wb, voice, st, TITLE, title=code.title.strip())
+    # the code's own title has no second-language version: use it only where it fits
+    own_title = code.title.strip() if voice.first == org.language else ""
+    out = common.title_block(wb, voice, st, TITLE, title=own_title)
     out.append(Paragraph(common.esc(voice.label(BASIS, sep=" ")), st.small))
     out.append(Spacer(1, 6 * st.scale))
     status = voice.label(N_("published") if stp.published else N_("draft"))

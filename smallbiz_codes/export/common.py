@@ -192,7 +192,9 @@ def _canvas_class(footer: Footer, day: dt.date) -> type[Canvas]:
             pw = stringWidth(pages, fonts.REGULAR, size)
             self.drawRightString(w - m, y, pages)
             room = w - 2 * m - pw - size * 2
-            middle = fit(footer.middle, fonts.REGULAR, size, room * 0.6)
+            # the version stamp matters more than the name beside it: it gets the room
+            left_w = min(stringWidth(footer.left, fonts.REGULAR, size), room * 0.25)
+            middle = fit(footer.middle, fonts.REGULAR, size, room - left_w - size * 2)
             left = fit(
                 footer.left,
                 fonts.REGULAR,

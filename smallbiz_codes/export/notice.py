@@ -15,6 +15,7 @@ from __future__ import annotations
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -44,25 +45,29 @@ WEB = N_("Our web page")
 PHONE = N_("Phone")
 EMAIL = N_("E-mail")
 ADDRESS = N_("Address")
-STAMP_PUBLISHED = N_("Version {n} · in force from {date} · ref. {ref}")
+STAMP_PUBLISHED = N_("Version {n} · in force from {date}")
+STAMP_REF = N_("ref. {ref}")
 STAMP_DRAFT = N_("DRAFT (not yet published) · version {n}")
 
 
 def notice_stamp(wb: Workbook, voice: Voice) -> str:
-    """The small version stamp: version, effective date and the snapshot's fingerprint."""
+    """The small version stamp: version, effective date and the snapshot's fingerprint.
+
+    The fingerprint is printed once, so the stamp stays on one line in both languages.
+    """
     st = common.stamp(wb)
     parts = []
     for lang in voice.langs:
         one = Voice(lang, voice.primary)
         if st.published:
-            parts.append(
-                tr(lang, STAMP_PUBLISHED).format(
-                    n=st.version, date=one.date(st.effective_date) or "?", ref=st.fingerprint or "?"
-                )
-            )
+            date = one.date(st.effective_date) or "?"
+            parts.append(tr(lang, STAMP_PUBLISHED).format(n=st.version, date=date))
         else:
             parts.append(tr(lang, STAMP_DRAFT).format(n=st.version))
-    return " / ".join(dict.fromkeys(parts))
+    text = " / ".join(dict.fromkeys(parts))
+    if st.published and st.fingerprint:
+        text += " · " + tr(voice.first, STAMP_REF).format(ref=st.fingerprint)
+    return text
 
 
 def _header(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowable]:
@@ -143,9 +148,13 @@ def _side_by_side(voice: Voice, ns: NoticeStyles, number: int, p: object, width:
         cols.append(cell)
     num = Paragraph(f"<font color='#{ACCENT.hexval()[2:]}'><b>{number}</b></font>", promise_st)
     indent = ns.promise.leftIndent
+    # share the width by how much each language has to say (Chinese is denser), within 40-60 %
+    need = [sum(stringWidth(p.text, fonts.REGULAR, 10) for p in col) or 1.0 for col in cols]
+    share = min(0.6, max(0.4, need[0] / sum(need)))
+    rest = width - indent
     t = Table(
         [[num, cols[0], cols[1]]],
-        colWidths=[indent, (width - indent) / 2, (width - indent) / 2],
+        colWidths=[indent, rest * share, rest * (1 - share)],
         splitInRow=1,
     )
     t.setStyle(
@@ -214,7 +223,7 @@ def _contact_box(wb: Workbook, voice: Voice, ns: NoticeStyles, width: float) -> 
             initialFontName=fonts.REGULAR,
         )
         d.add(qr)
-        cap = Paragraph(common.esc(voice.label(WEB, sep="<br/>")), ns.box_alt)
+        cap = Paragraph("<br/>".join(common.esc(t) for _, t in voice.labels(WEB)), ns.box_alt)
         cap.style = styles.style(
             "qrcap", ns.box_alt.fontSize * 0.8, textColor=ns.box_alt.textColor, alignment=1
         )

@@ -143,7 +143,7 @@ class NoticeStyles:
 # Preferred and smallest body size per paper (points); A4 never below 14 pt,
 # which reads from about 1.5 m. A notice that does not fit on one page at the
 # preferred size shrinks step by step down to the smallest, then flows on.
-NOTICE_BODY = {"A5": (12.0, 10.5), "A4": (16.0, 14.0), "Letter": (16.0, 14.0), "A3": (22.0, 20.0)}
+NOTICE_BODY = {"A5": (12.0, 10.5), "A4": (16.0, 14.0), "Letter": (16.0, 14.0), "A3": (21.0, 17.0)}
 NOTICE_MARGINS = {"A5": 13 * mm, "A4": 19 * mm, "Letter": 19 * mm, "A3": 27 * mm}
 
 
