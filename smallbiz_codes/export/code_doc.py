@@ -211,4 +211,5 @@ def build(wb: Workbook, voice: Voice, size: str, large_print: bool) -> bytes:
         TITLE,
         lambda st, width: story(wb, voice, st, width),
         toc_after_pages=3,
+        surely_long=len(wb.promises) > 8,
     )

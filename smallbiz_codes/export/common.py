@@ -430,12 +430,14 @@ def build_standard(
     *,
     landscape_page: bool = False,
     toc_after_pages: int | None = None,
+    surely_long: bool = False,
 ) -> bytes:
     """Build a reading document with the shared frame, footer and metadata.
 
     ``story_fn(styles, frame_width)`` returns the flowables; when
     ``toc_after_pages`` is given and the document runs longer, it is built
-    again with a table of contents after the title block.
+    again with a table of contents after the title block; ``surely_long``
+    builds with the table of contents straight away.
     """
     from reportlab.lib.pagesizes import landscape
 
@@ -484,6 +486,8 @@ def build_standard(
             multi_pass=with_toc,
         )
 
+    if surely_long:
+        return run(True)[0]  # skip the trial layout: it would only confirm the length
     data, pages = run(False)
     if toc_after_pages is not None and pages > toc_after_pages:
         data, pages = run(True)

@@ -106,6 +106,9 @@ def test_sixty_promises_flow_onto_more_pages():
         assert pages(data) > pages(build_document(few, doc, "zh")), doc
         text = pdf_text(data)
         assert "第60条承诺" in text and "第1条承诺" in text
+        if doc == "code":
+            assert "目录" in text  # a long code gets a table of contents
+    assert "目录" not in pdf_text(build_document(few, "code", "zh"))
 
 
 @pytest.mark.parametrize("doc", DOCUMENTS)
