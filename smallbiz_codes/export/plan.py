@@ -16,7 +16,7 @@ from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.export import charts, common
 from smallbiz_codes.export.styles import DocStyles
 from smallbiz_codes.export.voice import Voice
-from smallbiz_codes.i18n import N_, tr
+from smallbiz_codes.i18n import N_
 
 TITLE = N_("Communication plan")
 MONTHS = 12
@@ -140,8 +140,8 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         out.append(
             Paragraph(
                 common.esc(
-                    tr(voice.first, N_("No start date yet for item(s) {items}.")).format(
-                        items=", ".join(undated)
+                    voice.fmt(
+                        N_("No start date yet for item(s) {items}."), items=", ".join(undated)
                     )
                 ),
                 st.note,

@@ -65,8 +65,9 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         out.append(
             Paragraph(
                 common.esc(
-                    voice.label(N_("Measurements from {a} to {b}")).format(
-                        a=voice.date(periods[0]), b=voice.date(periods[-1])
+                    voice.fmt(
+                        N_("Measurements from {a} to {b}"),
+                        dates={"a": periods[0], "b": periods[-1]},
                     )
                 ),
                 st.body,
@@ -136,7 +137,7 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
             head = f"{n}. {ind.name}"
             cats = [m.period[:7] for m in ms][-24:]
             vals = [float(m.value) for m in ms][-24:]  # type: ignore[arg-type]
-            tlabel = voice.label(N_("target"), sep="/") + f" {_num(ind.target)}"
+            tlabel = tr(voice.first, N_("target")) + f" {_num(ind.target)}"
             chart = charts.indicator_chart(
                 cats,
                 vals,
@@ -239,9 +240,7 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         for r in sorted(wb.reviews, key=lambda r: r.date, reverse=True):
             block: list[Flowable] = [
                 Paragraph(
-                    common.esc(
-                        voice.label(N_("Review of {date}")).format(date=voice.date(r.date) or "?")
-                    ),
+                    common.esc(voice.fmt(N_("Review of {date}"), dates={"date": r.date})),
                     st.h2,
                 )
             ]
@@ -262,8 +261,9 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
             out.append(
                 Paragraph(
                     common.esc(
-                        tr(voice.first, N_("The first review is due by {date}.")).format(
-                            date=voice.date(wb.code.review_date)
+                        voice.fmt(
+                            N_("The first review is due by {date}."),
+                            dates={"date": wb.code.review_date},
                         )
                     ),
                     st.body,

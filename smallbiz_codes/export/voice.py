@@ -56,6 +56,17 @@ class Voice:
         """One line: ``承诺 / Promises`` in "both", else the one language's word."""
         return sep.join(t for _, t in self.labels(msg))
 
+    def fmt(
+        self, msg: str, sep: str = " / ", dates: dict[str, str] | None = None, **values: object
+    ) -> str:
+        """``msg`` filled in per language, dates written the way each language writes them."""
+        parts = []
+        for lang in self.langs:
+            kw: dict[str, object] = dict(values)
+            kw.update({k: format_date(v, lang) or "?" for k, v in (dates or {}).items()})
+            parts.append(tr(lang, msg).format(**kw))
+        return sep.join(dict.fromkeys(parts))
+
     def user(self, primary: str, alt: str = "") -> list[tuple[str, str]]:
         """The user's text in the document's language(s); empty versions are left out.
 
