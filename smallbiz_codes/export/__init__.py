@@ -22,7 +22,9 @@ class DocumentNotAvailable(Exception):
         super().__init__(doc)
 
     def __str__(self) -> str:
-        return tr(current_language(), N_("The document \"{doc}\" cannot be printed yet in this version.")).format(doc=self.doc)  # noqa: E501
+        return tr(
+            current_language(), N_('The document "{doc}" cannot be printed yet in this version.')
+        ).format(doc=self.doc)  # noqa: E501
 
 
 def export_pdf(
@@ -32,5 +34,23 @@ def export_pdf(
     out: Path,
     size: str = "A4",
     large_print: bool = False,
+    *,
+    side_by_side: bool = False,
 ) -> Path:
-    raise DocumentNotAvailable(doc)
+    """Write document ``doc`` of ``workbook`` to ``out`` and return the path.
+
+    ``lang`` is "zh", "en" or "both"; ``side_by_side`` puts the two languages
+    of a bilingual customer notice in two columns instead of one under the other.
+    """
+    from smallbiz_codes.export.documents import build_document
+
+    if doc not in DOCUMENTS:
+        raise DocumentNotAvailable(doc)
+    if lang not in PDF_LANGUAGES:
+        raise ValueError(f"unknown PDF language {lang!r}")
+    if size not in PAPER_SIZES:
+        raise ValueError(f"unknown paper size {size!r}")
+    data = build_document(workbook, doc, lang, size, large_print, side_by_side=side_by_side)
+    from smallbiz_codes.export.common import write_atomically
+
+    return write_atomically(Path(out), data)
