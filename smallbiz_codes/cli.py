@@ -15,7 +15,13 @@ from smallbiz_codes.domain import checks
 from smallbiz_codes.domain.examples import UnknownExample, example_keys, load_example
 from smallbiz_codes.domain.records import Code, Organization
 from smallbiz_codes.domain.workbook import Workbook
-from smallbiz_codes.export import DOCUMENTS, PAPER_SIZES, PDF_LANGUAGES, DocumentNotAvailable, export_pdf
+from smallbiz_codes.export import (
+    DOCUMENTS,
+    PAPER_SIZES,
+    PDF_LANGUAGES,
+    DocumentNotAvailable,
+    export_pdf,
+)
 from smallbiz_codes.i18n import _, set_language, system_language
 from smallbiz_codes.store import exchange
 from smallbiz_codes.store.errors import WorkbookError
@@ -88,7 +94,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     wb = _load(Path(args.workbook))
-    export_pdf(wb, args.doc, args.lang, Path(args.out), size=args.size, large_print=args.large_print)
+    export_pdf(
+        wb, args.doc, args.lang, Path(args.out), size=args.size, large_print=args.large_print
+    )
     print(_("Wrote {path}.").format(path=args.out))
     return EXIT_OK
 
@@ -143,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--example", nargs="?", const="bakery", metavar="TRADE",
                         help=_("open the program on a fresh copy of an example workbook"))
     parser.add_argument("--self-test", action="store_true",
-                        help=_("without a window: open an example, print every document, check them"))
+                        help=_("without a window: open an example, print every document, "
+                               "check them"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     langs = ("zh", "en")
 
@@ -166,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pdf", help=_("print a document to PDF"), description=_("Print one document of the workbook to a PDF file."))  # noqa: E501
     p.add_argument("workbook", help=_("the workbook file"))
     p.add_argument("--doc", required=True, choices=DOCUMENTS, help=_("which document"))
-    p.add_argument("--lang", choices=PDF_LANGUAGES, default="zh", help=_("language of the document"))
+    p.add_argument("--lang", choices=PDF_LANGUAGES, default="zh",
+                   help=_("language of the document"))
     p.add_argument("--size", choices=PAPER_SIZES, default="A4", help=_("paper size"))
     p.add_argument("--large-print", action="store_true", help=_("larger type (customer notice)"))
     p.add_argument("--out", required=True, help=_("the PDF file to write"))

@@ -84,7 +84,9 @@ def copy_before_migration(workbook: Path) -> Path:
         src.close()
 
 
-def rolling_backup(conn: sqlite3.Connection, workbook: Path, now: dt.datetime | None = None) -> Path:
+def rolling_backup(
+    conn: sqlite3.Connection, workbook: Path, now: dt.datetime | None = None
+) -> Path:
     """Add an ``auto`` copy and drop the oldest ``auto`` copies beyond ``KEEP_AUTO``."""
     dest = copy_connection(conn, folder_for(workbook) / _name(workbook, "auto", now))
     autos = [c for c in list_backups(workbook) if c.kind == "auto"]

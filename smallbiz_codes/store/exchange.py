@@ -26,7 +26,9 @@ KINDS = ("workbook", "code-pack")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT = 100_000  # characters in one field: far beyond any real promise
 # A code pack carries the code and what makes it work, never the business's own data.
-PACK_TABLES = ("code", "objective", "promise", "indicator", "procedure", "communication_item", "resource")
+PACK_TABLES = (
+    "code", "objective", "promise", "indicator", "procedure", "communication_item", "resource"
+)
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 # Which table an id-reference column points at.
 _REF_TARGETS = {
@@ -37,7 +39,9 @@ _REF_TARGETS = {
 }
 
 
-def to_document(workbook: Workbook, kind: str = "workbook", pack: dict[str, Any] | None = None) -> dict[str, Any]:
+def to_document(
+    workbook: Workbook, kind: str = "workbook", pack: dict[str, Any] | None = None
+) -> dict[str, Any]:
     tables = PACK_TABLES if kind == "code-pack" else tuple(RECORD_TABLES.values())
     records: dict[str, list[dict[str, Any]]] = {}
     for table in tables:

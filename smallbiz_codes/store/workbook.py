@@ -318,7 +318,11 @@ class WorkbookFile:
 
 # table -> {referencing table -> [columns]}, for clearing links on delete.
 _REFERENCES: dict[str, dict[str, list[str]]] = {
-    "promise": {"indicator": ["promise_id"], "procedure": ["promise_id"], "feedback": ["promise_id"]},
+    "promise": {
+        "indicator": ["promise_id"],
+        "procedure": ["promise_id"],
+        "feedback": ["promise_id"],
+    },
     "objective": {"indicator": ["objective_id"]},
     "indicator": {"measurement": ["indicator_id"]},
     "review": {"improvement_action": ["review_id"]},
