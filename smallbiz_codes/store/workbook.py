@@ -67,11 +67,18 @@ def from_row(cls: type[R], row: dict[str, Any]) -> R:
         value = row[name]
         if kind == "list":
             try:
-                value = [str(v) for v in json.loads(value or "[]")]
+                items = json.loads(value or "[]")
             except (ValueError, TypeError):
-                value = []
+                items = []
+            # Only a JSON list of strings is a list field; anything else (a
+            # hand-edited cell) reads as empty rather than as its characters.
+            value = [str(v) for v in items] if isinstance(items, list) else []
         elif kind == "bool":
             value = bool(value)
+        elif kind == "str" and isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")  # a blob typed into a text cell
+        elif kind == "str" and not isinstance(value, str):
+            value = str(value)
         values[name] = value
     return cls(**values)
 
