@@ -53,6 +53,13 @@ class WorkbookInUse(WorkbookError):
     )
 
 
+class WorkbookUnreadable(WorkbookError):
+    template = N_(
+        "{path} cannot be read: you do not have permission to open it. It was left exactly "
+        "as it was. Copy it to a folder of your own, or ask whoever set up this computer."
+    )
+
+
 class WorkbookMissing(WorkbookError):
     template = N_("{path} does not exist. It may have been moved or deleted.")
 

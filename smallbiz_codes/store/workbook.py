@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from smallbiz_codes.domain.fields import field_kinds
 from smallbiz_codes.domain.records import RECORD_TABLES, TABLE_RECORDS, Code, Organization
 from smallbiz_codes.domain.workbook import LIST_ATTRIBUTES, Workbook
-from smallbiz_codes.store import backup
+from smallbiz_codes.store import backup as backup_mod
 from smallbiz_codes.store.errors import (
     DamagedWorkbook,
     NewerWorkbook,
@@ -34,6 +34,7 @@ from smallbiz_codes.store.errors import (
     WorkbookError,
     WorkbookInUse,
     WorkbookMissing,
+    WorkbookUnreadable,
 )
 from smallbiz_codes.store.lock import FileLock
 from smallbiz_codes.store.schema import (
@@ -84,33 +85,59 @@ def from_row(cls: type[R], row: dict[str, Any]) -> R:
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    """A read-only connection that creates no ``-wal``/``-shm`` file beside ``path``.
+
+    A cleanly closed workbook has no ``-wal`` file and is opened ``immutable``:
+    SQLite then reads the one file as it is. A read-only connection on a WAL
+    database would otherwise create ``-wal`` and ``-shm`` files that it cannot
+    remove again, and a file we refuse must be left as we found it. When a
+    ``-wal`` exists (a crash left committed changes in it) it must be read, so
+    the ordinary read-only mode is used.
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    uri = "file:" + quote(str(path.resolve())) + "?" + mode
     return sqlite3.connect(uri, uri=True)
+
+
+def _read_header(path: Path) -> bytes:
+    if path.is_dir():
+        raise NotAWorkbook(path)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(100)
+    except PermissionError as exc:
+        raise WorkbookUnreadable(path) from exc
+    except OSError as exc:
+        raise NotAWorkbook(path) from exc
 
 
 def inspect(path: Path) -> list[str]:
     """Check, without writing a byte, that ``path`` is a workbook we can open.
 
     Returns the names of the migrations it still needs (empty if current).
-    Raises a :class:`WorkbookError` saying why it cannot be opened.
+    Raises a :class:`WorkbookError` saying why it cannot be opened. The file
+    header is read directly first, so a file of another kind, or another
+    program's SQLite database, is refused before SQLite touches it.
     """
     if not path.exists():
         raise WorkbookMissing(path)
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise NotAWorkbook(path) from exc
+    header = _read_header(path)
     if not header.startswith(SQLITE_HEADER):
         raise NotAWorkbook(path)
     if len(header) < 100:
         raise DamagedWorkbook(path)
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        raise NotAWorkbook(path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size_valid = header[24:28] == header[92:96] and pages > 0
+    if size_valid and path.stat().st_size < page_size * pages:
+        raise DamagedWorkbook(path)  # cut short: a copy that did not finish
     try:
         conn = _ro_connect(path)
         try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            if app_id != APPLICATION_ID:
-                raise NotAWorkbook(path)
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise DamagedWorkbook(path)
@@ -130,6 +157,10 @@ def inspect(path: Path) -> list[str]:
             )
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise WorkbookInUse(path) from exc
+        raise DamagedWorkbook(path) from exc
     except sqlite3.DatabaseError as exc:
         raise DamagedWorkbook(path) from exc
     known = known_migration_names()
@@ -166,34 +197,46 @@ class WorkbookFile:
         tmp = path.with_name(path.name + ".creating")
         tmp.unlink(missing_ok=True)
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-        conn = sqlite3.connect(tmp)
         try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db = Database(conn, execute_plugins=False)
-            migrations.apply(db)
-            with db.atomic():
-                db["organization"].insert(to_row(organization or Organization(id=1)))
-                db["code"].insert(to_row(code or Code(id=1)))
-            conn.execute("PRAGMA journal_mode = WAL")
-        finally:
-            conn.close()
+            conn = sqlite3.connect(tmp)
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db = Database(conn, execute_plugins=False)
+                migrations.apply(db)
+                with db.atomic():
+                    db["organization"].insert(to_row(organization or Organization(id=1)))
+                    db["code"].insert(to_row(code or Code(id=1)))
+                conn.execute("PRAGMA journal_mode = WAL")
+            finally:
+                conn.close()
+        except BaseException:
+            for suffix in ("", "-wal", "-shm"):
+                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+            raise
         # Renamed only once complete: a crash during creation leaves no half workbook.
         os.replace(tmp, path)
         return cls.open(path)
 
     @classmethod
     def open(cls, path: Path | str, *, migrate: bool = True) -> WorkbookFile:
+        """Open a workbook for reading and writing, after checking it read-only.
+
+        The lock is taken first, so no other copy of the program can be
+        migrating or restoring the file while it is inspected. An older
+        workbook is copied aside, then migrated.
+        """
         path = Path(path)
-        pending = inspect(path)
         lock = FileLock(path)
         if not lock.acquire():
             raise WorkbookInUse(path)
+        conn: sqlite3.Connection | None = None
         try:
+            pending = inspect(path)
             backed_up_to = None
             if pending:
                 if not migrate:
                     raise WorkbookError(path)
-                backed_up_to = backup.copy_before_migration(path)
+                backed_up_to = backup_mod.copy_before_migration(path)
             conn = sqlite3.connect(path)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
@@ -204,11 +247,12 @@ class WorkbookFile:
             if pending:
                 migrations.apply(wb.db)
             return wb
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
             lock.release()
-            raise DamagedWorkbook(path) from exc
-        except BaseException:
-            lock.release()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise DamagedWorkbook(path) from exc
             raise
 
     def close(self) -> None:
@@ -320,7 +364,7 @@ class WorkbookFile:
                     self.db[table].insert_all(rows)
 
     def backup(self, dest: Path) -> Path:
-        return backup.copy_connection(self.db.conn, dest)
+        return backup_mod.copy_connection(self.db.conn, dest)
 
 
 # table -> {referencing table -> [columns]}, for clearing links on delete.
