@@ -12,10 +12,11 @@ made, never the file.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,6 +46,7 @@ from smallbiz_codes.store.schema import (
 )
 
 R = TypeVar("R")
+BACKUP_INTERVAL = dt.timedelta(hours=1)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -174,11 +176,21 @@ def inspect(path: Path) -> list[str]:
 class WorkbookFile:
     """An open workbook: reads records, writes each change in one transaction."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: FileLock | None,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
         self.path = path
         self.db = Database(conn, execute_plugins=False)
         self._lock = lock
         self.backed_up_to: Path | None = None  # the copy made before a migration
+        # The clock of rolling backups; tests put a fake one here.
+        self.clock = clock
+        # When the last rolling copy was made, and the change count it holds.
+        self._backup_mark = (self.clock(), conn.total_changes)
 
     # -- opening and creating -------------------------------------------------
 
@@ -188,6 +200,8 @@ class WorkbookFile:
         path: Path | str,
         organization: Organization | None = None,
         code: Code | None = None,
+        *,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
     ) -> WorkbookFile:
         """A new, empty workbook readable by its owner only (mode 0600)."""
         path = Path(path)
@@ -215,15 +229,24 @@ class WorkbookFile:
             raise
         # Renamed only once complete: a crash during creation leaves no half workbook.
         os.replace(tmp, path)
-        return cls.open(path)
+        return cls.open(path, clock=clock)
 
     @classmethod
-    def open(cls, path: Path | str, *, migrate: bool = True) -> WorkbookFile:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        migrate: bool = True,
+        backup: bool = True,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> WorkbookFile:
         """Open a workbook for reading and writing, after checking it read-only.
 
         The lock is taken first, so no other copy of the program can be
         migrating or restoring the file while it is inspected. An older
-        workbook is copied aside, then migrated.
+        workbook is copied aside, then migrated. With ``backup``, a rolling
+        copy is made now unless the newest one already holds the same data.
+        ``clock`` dates the rolling copies (tests pass a fake one).
         """
         path = Path(path)
         lock = FileLock(path)
@@ -242,10 +265,12 @@ class WorkbookFile:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA busy_timeout = 5000")
-            wb = cls(path, conn, lock)
+            wb = cls(path, conn, lock, clock)
             wb.backed_up_to = backed_up_to
             if pending:
                 migrations.apply(wb.db)
+            if backup:
+                wb.maybe_backup(at_open=True)
             return wb
         except BaseException as exc:
             if conn is not None:
@@ -362,6 +387,34 @@ class WorkbookFile:
                 rows = [to_row(r) for r in getattr(workbook, attr)]
                 if rows:
                     self.db[table].insert_all(rows)
+
+    # -- rolling backups -------------------------------------------------------
+
+    def maybe_backup(self, *, at_open: bool = False) -> Path | None:
+        """Add a rolling ``auto`` copy when one is due; returns it, or None.
+
+        At open, a copy is made unless the newest ``auto`` copy already holds
+        the same data, so opening a workbook ten times never rotates the good
+        copies away. While open (the window calls this every few minutes), a
+        copy is made at most once an hour, and only if something was written
+        since the last one.
+        """
+        now = self.clock()
+        changes = self.db.conn.total_changes
+        if at_open:
+            newest = next(
+                (c for c in backup_mod.list_backups(self.path) if c.kind == "auto"), None
+            )
+            if newest is not None and backup_mod.same_content(self.db.conn, newest.path):
+                self._backup_mark = (now, changes)
+                return None
+        else:
+            last_time, last_changes = self._backup_mark
+            if now - last_time < BACKUP_INTERVAL or changes == last_changes:
+                return None
+        dest = backup_mod.rolling_backup(self.db.conn, self.path, now)
+        self._backup_mark = (now, changes)
+        return dest
 
     def backup(self, dest: Path) -> Path:
         return backup_mod.copy_connection(self.db.conn, dest)
