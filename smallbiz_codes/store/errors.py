@@ -68,3 +68,8 @@ class ExchangeError(WorkbookError):
     """A JSON exchange file that fails validation: ``where`` names the field."""
 
     template = N_("{path} cannot be imported: {where}: {reason}. Nothing was changed.")
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or current_language()
+        fields = dict(self.fields, reason=tr(lang, str(self.fields.get("reason", ""))))
+        return tr(lang, self.template).format(**fields)
