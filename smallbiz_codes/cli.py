@@ -7,6 +7,7 @@ traceback for a user's mistake. Qt is never imported here.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from smallbiz_codes.export import (
     DocumentNotAvailable,
     export_pdf,
 )
-from smallbiz_codes.i18n import _, set_language, system_language
+from smallbiz_codes.i18n import LANGUAGES, N_, _, set_language, system_language, tr
 from smallbiz_codes.store import exchange
 from smallbiz_codes.store.errors import WorkbookError
 from smallbiz_codes.store.workbook import WorkbookFile
@@ -78,10 +79,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if target.exists():
         with WorkbookFile.open(target) as wf:
-            wf.replace_all(wb)
+            wf.replace_all(wb)  # one transaction: all of the file or none of it
     else:
-        with WorkbookFile.create(target, wb.organization, wb.code) as wf:
-            wf.replace_all(wb)
+        try:
+            with WorkbookFile.create(target, wb.organization, wb.code) as wf:
+                wf.replace_all(wb)
+        except BaseException:
+            # A new workbook that could not be filled is not left half made.
+            target.unlink(missing_ok=True)
+            raise
     print(_("Imported {src} into {dst}.").format(src=source, dst=target))
     return EXIT_OK
 
@@ -105,11 +111,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     wb = _load(Path(args.workbook))
     findings = checks.run_all(wb)
     lang = args.lang or wb.organization.language or "en"
-    labels = {checks.ERROR: _("error"), checks.WARNING: _("advice")}
+    if lang not in LANGUAGES:
+        lang = "en"
+    # Labels in the findings' language, not the screen's: one language per line.
+    labels = {checks.ERROR: tr(lang, N_("error")), checks.WARNING: tr(lang, N_("advice"))}
     for f in findings:
         print(f"{labels[f.severity]}: {f.text(lang)}")
     errors = sum(f.severity == checks.ERROR for f in findings)
-    print(_("{errors} errors, {warnings} pieces of advice.").format(
+    print(tr(lang, N_("{errors} errors, {warnings} pieces of advice.")).format(
         errors=errors, warnings=len(findings) - errors))
     return EXIT_FINDINGS if errors else EXIT_OK
 
@@ -200,9 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     file = None
-    commands = {"new", "import", "export-json", "pdf", "check", "demo"}
-    if argv and not argv[0].startswith("-") and argv[0] not in commands:
-        file = argv.pop(0)  # "smallbiz-codes WORKBOOK": open it (double-click, Open With)
+    if argv and not argv[0].startswith("-") and argv[0] not in commands(parser):
+        # "smallbiz-codes WORKBOOK": open it (double-click, Open With). A word
+        # that is neither a command nor a file is a mistyped command: argparse
+        # says so and lists the commands (exit status 2).
+        if argv[0].lower().endswith(WORKBOOK_SUFFIX) or Path(argv[0]).exists():
+            file = argv.pop(0)
     args = parser.parse_args(argv)
     args.open_file = file
     if args.command is None:
@@ -220,6 +232,18 @@ def main(argv: list[str] | None = None) -> int:
         print(_("The file {path} could not be written or read: {reason}.").format(
             path=exc.filename or "", reason=exc.strerror or exc), file=sys.stderr)
         return EXIT_FAILED
+    except sqlite3.DatabaseError as exc:  # e.g. the disk filled up during a save
+        print(_("The workbook could not be read or saved: {reason}. "
+                "Nothing was half-saved.").format(reason=exc), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def commands(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of every subcommand, read from the parser itself."""
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
 
 
 def start_gui(file: str | None, example: str | None) -> int:
