@@ -199,7 +199,7 @@ def validate(path: Path, doc: Any) -> tuple[str, Workbook, dict[str, Any]]:
     and the reason.
     """
     if not isinstance(doc, dict):
-        raise _fail(path, "document", N_("must be a JSON object, between { and }"))
+        raise _fail(path, "document", N_("must be a JSON object, in curly brackets"))
     if doc.get("format") != FORMAT:
         raise _fail(path, "format", N_("not a smallbiz-codes exchange file"))
     for key in doc:
@@ -221,12 +221,12 @@ def validate(path: Path, doc: Any) -> tuple[str, Workbook, dict[str, Any]]:
         raise _fail(path, "program_version", N_("must be text"))
     pack = doc.get("pack", {})
     if not isinstance(pack, dict):
-        raise _fail(path, "pack", N_("must be a JSON object, between { and }"))
+        raise _fail(path, "pack", N_("must be a JSON object, in curly brackets"))
     if "records" not in doc:
         raise _fail(path, "records", N_("missing"))
     records = doc["records"]
     if not isinstance(records, dict):
-        raise _fail(path, "records", N_("must be a JSON object, between { and }"))
+        raise _fail(path, "records", N_("must be a JSON object, in curly brackets"))
     allowed = PACK_TABLES if kind == "code-pack" else tuple(RECORD_TABLES.values())
     ids: dict[str, set[int]] = {}
     parsed: dict[str, list[Any]] = {}
@@ -243,7 +243,7 @@ def validate(path: Path, doc: Any) -> tuple[str, Workbook, dict[str, Any]]:
         for n, row in enumerate(rows):
             where = f"records.{table}[{n}]"
             if not isinstance(row, dict):
-                raise _fail(path, where, N_("must be a JSON object, between { and }"))
+                raise _fail(path, where, N_("must be a JSON object, in curly brackets"))
             for name, value in row.items():
                 if name not in kinds:
                     raise _fail(path, f"{where}.{name}", N_("unknown field"))
