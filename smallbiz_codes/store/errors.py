@@ -60,6 +60,14 @@ class WorkbookUnreadable(WorkbookError):
     )
 
 
+class WorkbookReadOnly(WorkbookError):
+    template = N_(
+        "{path} cannot be changed where it is: the file, its folder or the disk is "
+        "write-protected. It was left exactly as it was. Copy it into your Documents folder "
+        "and open the copy."
+    )
+
+
 class WorkbookMissing(WorkbookError):
     template = N_("{path} does not exist. It may have been moved or deleted.")
 

@@ -35,6 +35,7 @@ from smallbiz_codes.store.errors import (
     WorkbookError,
     WorkbookInUse,
     WorkbookMissing,
+    WorkbookReadOnly,
     WorkbookUnreadable,
 )
 from smallbiz_codes.store.lock import FileLock
@@ -255,6 +256,10 @@ class WorkbookFile:
         conn: sqlite3.Connection | None = None
         try:
             pending = inspect(path)
+            # SQLite would open a write-protected file read-only without a word
+            # and fail at the first save; say so now, in words.
+            if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+                raise WorkbookReadOnly(path)
             backed_up_to = None
             if pending:
                 if not migrate:
@@ -276,6 +281,8 @@ class WorkbookFile:
             if conn is not None:
                 conn.close()
             lock.release()
+            if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+                raise WorkbookReadOnly(path) from exc
             if isinstance(exc, sqlite3.DatabaseError):
                 raise DamagedWorkbook(path) from exc
             raise

@@ -24,6 +24,7 @@ from smallbiz_codes.store.errors import (
     NotAWorkbook,
     WorkbookError,
     WorkbookMissing,
+    WorkbookReadOnly,
     WorkbookUnreadable,
 )
 from smallbiz_codes.store.workbook import WorkbookFile
@@ -174,3 +175,48 @@ def _snapshot_as_root_or_self(folder: Path) -> dict[str, str]:
         out[p.name] = hashlib.sha256(p.read_bytes()).hexdigest()
         os.chmod(p, mode & 0o7777)
     return out
+
+
+_READ_ONLY_CHILD = """
+import sys
+from pathlib import Path
+from smallbiz_codes.store.errors import WorkbookReadOnly
+from smallbiz_codes.store.workbook import WorkbookFile
+try:
+    WorkbookFile.open(Path(sys.argv[1]))
+except WorkbookReadOnly as exc:
+    print(exc.message("en")); print(exc.message("zh"))
+    sys.exit(0)
+sys.exit(1)
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")
+@pytest.mark.parametrize("protect", ["file", "folder"])
+def test_write_protected_workbook_is_reported_and_untouched(protect: str, cjk_dir: Path) -> None:
+    path = cjk_dir / "光盘上的.sbcodes"
+    with WorkbookFile.create(path) as wf:
+        wf.add(Promise(wording="当天现烤"))
+    os.chmod(path if protect == "file" else cjk_dir, 0o444 if protect == "file" else 0o555)
+    try:
+        before = _snapshot(cjk_dir)
+        if os.geteuid() != 0:
+            with pytest.raises(WorkbookReadOnly) as info:
+                WorkbookFile.open(path)
+            en, zh = info.value.message("en"), info.value.message("zh")
+        else:
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv to drop CAP_DAC_OVERRIDE")
+            run = subprocess.run(
+                ["setpriv", "--bounding-set=-dac_override,-dac_read_search",
+                 sys.executable, "-c", _READ_ONLY_CHILD, str(path)],
+                env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True,
+            )
+            assert run.returncode == 0, run.stdout + run.stderr
+            en, zh = run.stdout.splitlines()[:2]
+        assert "write-protected" in en and str(path) in en
+        assert "写保护" in zh and str(path) in zh
+        assert _snapshot(cjk_dir) == before
+    finally:
+        os.chmod(cjk_dir, 0o755)
+        os.chmod(path, 0o600)
