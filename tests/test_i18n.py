@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from smallbiz_codes import i18n
@@ -51,3 +53,39 @@ def test_tr_is_per_call_whatever_the_screen_shows() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         i18n.set_language("fr")
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [("Chinese (Simplified)_China", "zh"), ("Chinese (Traditional)_Taiwan", "zh"),
+     ("English_United States", "en")],
+)
+def test_windows_locale_names(name: str, lang: str) -> None:
+    assert i18n.language_from_locale(name) == lang
+
+
+@pytest.mark.parametrize(("langid", "lang"), [(0x0804, "zh"), (0x0404, "zh"), (0x0409, "en")])
+def test_windows_ui_language(langid: int, lang: str) -> None:
+    assert i18n._language_from_langid(langid) == lang
+
+
+def test_macos_preferred_language(tmp_path: Path) -> None:
+    import plistlib
+
+    plist = tmp_path / ".GlobalPreferences.plist"
+    plist.write_bytes(plistlib.dumps({"AppleLanguages": ["zh-Hans-CN", "en-CN"]}))
+    assert i18n._macos_language(plist) == "zh"
+    plist.write_bytes(plistlib.dumps({"AppleLanguages": ["en-GB"]}))
+    assert i18n._macos_language(plist) == "en"
+    plist.write_bytes(b"not a plist")
+    assert i18n._macos_language(plist) is None
+    assert i18n._macos_language(tmp_path / "missing.plist") is None
+
+
+def test_environment_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert i18n.system_language() == "zh"
+    monkeypatch.setenv("LANGUAGE", "en_US:zh")
+    assert i18n.system_language() == "en"
