@@ -188,6 +188,7 @@ class WorkbookFile:
         self.db = Database(conn, execute_plugins=False)
         self._lock = lock
         self.backed_up_to: Path | None = None  # the copy made before a migration
+        self.backup_problem: Exception | None = None  # why the copy at open failed, if it did
         # The clock of rolling backups; tests put a fake one here.
         self.clock = clock
         # When the last rolling copy was made, and the change count it holds.
@@ -275,7 +276,12 @@ class WorkbookFile:
             if pending:
                 migrations.apply(wb.db)
             if backup:
-                wb.maybe_backup(at_open=True)
+                try:
+                    wb.maybe_backup(at_open=True)
+                except (OSError, sqlite3.Error) as exc:
+                    # A full or missing backup disk must not lock the owner out of
+                    # their work; the window shows backup_problem as a warning.
+                    wb.backup_problem = exc
             return wb
         except BaseException as exc:
             if conn is not None:

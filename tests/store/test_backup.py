@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -223,3 +224,17 @@ def test_every_copy_is_private(cjk_dir: Path) -> None:
     for c in copies:
         assert stat.S_IMODE(c.path.stat().st_mode) == 0o600, c
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_failing_backup_does_not_stop_the_workbook_opening(
+    cjk_dir: Path, _private_data_dir: Path
+) -> None:
+    path = cjk_dir / "店.sbcodes"
+    with WorkbookFile.create(path) as wf:
+        wf.add(Promise(wording="当天现烤"))
+    # The backups folder cannot be made (a file is in its way, as on a full or odd disk).
+    shutil.rmtree(_private_data_dir / "backups")
+    (_private_data_dir / "backups").write_text("not a folder", encoding="utf-8")
+    with WorkbookFile.open(path) as wf:
+        assert isinstance(wf.backup_problem, OSError)
+        assert [p.wording for p in wf.load().promises] == ["当天现烤"]

@@ -189,3 +189,15 @@ def test_a_failing_migration_leaves_the_previous_schema(
     monkeypatch.undo()
     with WorkbookFile.open(path) as wf:
         assert wf.load().promises[0].wording == "面包都是当天现烤，不卖隔夜面包。"
+
+
+def test_no_migration_without_its_copy(cjk_dir: Path, _private_data_dir: Path) -> None:
+    path = cjk_dir / "老.sbcodes"
+    shutil.copyfile(_fixture(1), path)
+    before = _rows(path)
+    shutil.rmtree(_private_data_dir / "backups", ignore_errors=True)
+    (_private_data_dir / "backups").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OSError):
+        WorkbookFile.open(path)
+    assert _rows(path) == before
+    assert inspect(path) == schema.known_migration_names()[1:]
