@@ -16,8 +16,7 @@ import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from smallbiz_codes.domain.fields import field_kinds
-from smallbiz_codes.domain.records import RECORD_TABLES, Promise
+from smallbiz_codes.domain.records import Promise
 from smallbiz_codes.store import backup, schema
 from smallbiz_codes.store import workbook as store_workbook
 from smallbiz_codes.store.errors import NewerWorkbook, WorkbookError
@@ -106,25 +105,6 @@ def test_fixture_workbook_is_migrated_keeping_every_value(n: int, cjk_dir: Path)
 
 def inspect_applied(db: Database) -> list[str]:
     return [r["name"] for r in db["_sqlite_migrations"].rows_where(order_by="id")]
-
-
-def test_every_table_has_exactly_its_dataclass_columns() -> None:
-    db = Database(memory=True)
-    schema.migrations.apply(db)
-    # The column's type decides SQLite's affinity: a number stored in a TEXT
-    # column comes back as text, so the types must match the fields too.
-    sql_type = {"str": "TEXT", "int": "INTEGER", "bool": "INTEGER", "ref": "INTEGER",
-                "float": "REAL", "num?": "REAL", "list": "TEXT"}
-    tables = set(db.table_names()) - {"_sqlite_migrations"}
-    assert tables == set(RECORD_TABLES.values())
-    for cls, table in RECORD_TABLES.items():
-        columns = db[table].columns_dict
-        kinds = field_kinds(cls)
-        assert set(columns) == set(kinds), (table, set(columns) ^ set(kinds))
-        for name, kind in kinds.items():
-            declared = {c.name: c.type for c in db[table].columns}[name]
-            assert declared == sql_type[kind], (table, name, declared)
-        assert db[table].pks == ["id"], table
 
 
 def test_newer_workbook_is_refused_untouched(cjk_dir: Path) -> None:
