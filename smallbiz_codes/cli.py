@@ -115,8 +115,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         lang = "en"
     # Labels in the findings' language, not the screen's: one language per line.
     labels = {checks.ERROR: tr(lang, N_("error")), checks.WARNING: tr(lang, N_("advice"))}
+    line = tr(lang, N_("{label}: {text}"))  # Chinese puts a full-width colon here
     for f in findings:
-        print(f"{labels[f.severity]}: {f.text(lang)}")
+        print(line.format(label=labels[f.severity], text=f.text(lang)))
     errors = sum(f.severity == checks.ERROR for f in findings)
     print(tr(lang, N_("{errors} errors, {warnings} pieces of advice.")).format(
         errors=errors, warnings=len(findings) - errors))

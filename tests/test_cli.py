@@ -233,3 +233,13 @@ def test_help_in_chinese(
     with pytest.raises(SystemExit):
         cli.main(["new", "--help"])
     assert "新建" in capsys.readouterr().out
+
+
+def test_chinese_findings_use_a_full_width_colon(
+    bakery: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    error = checks.Finding(checks.ERROR, "x.error", "The business has no name yet.")
+    monkeypatch.setattr(checks, "run_all", lambda wb: [error])
+    cli.main(["check", str(bakery), "--lang", "zh"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "：" in first and ": " not in first, first
