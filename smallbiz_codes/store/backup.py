@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import secrets
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -163,7 +164,7 @@ def _restore(copy: BackupCopy, workbook: Path) -> Path | None:
                 shutil.copy2(sidecar, kept.with_name(kept.name + side))
                 _private(kept.with_name(kept.name + side))
                 sidecar.unlink()
-    tmp = workbook.with_name(workbook.name + ".restoring")
+    tmp = workbook.with_name(f".{secrets.token_hex(4)}.restoring")  # short: see create()
     tmp.unlink(missing_ok=True)
     os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     shutil.copyfile(copy.path, tmp)
@@ -171,7 +172,7 @@ def _restore(copy: BackupCopy, workbook: Path) -> Path | None:
     # A before-restore copy may carry committed changes in its own -wal file.
     wal = copy.path.with_name(copy.path.name + "-wal")
     if wal.exists():
-        tmp_wal = workbook.with_name(workbook.name + ".restoring-wal")
+        tmp_wal = workbook.with_name(f".{secrets.token_hex(4)}.restoring-wal")
         tmp_wal.unlink(missing_ok=True)
         os.close(os.open(tmp_wal, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         shutil.copyfile(wal, tmp_wal)

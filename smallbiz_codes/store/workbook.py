@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -210,7 +211,9 @@ class WorkbookFile:
         if path.exists():
             raise FileExistsError(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".creating")
+        # A short temporary name: the final name may already be near the 255-byte
+        # limit, which its own -wal file still fits but a longer suffix would not.
+        tmp = path.with_name(f".{secrets.token_hex(4)}.creating")
         tmp.unlink(missing_ok=True)
         os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
         try:

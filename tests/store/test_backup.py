@@ -238,3 +238,14 @@ def test_a_failing_backup_does_not_stop_the_workbook_opening(
     with WorkbookFile.open(path) as wf:
         assert isinstance(wf.backup_problem, OSError)
         assert [p.wording for p in wf.load().promises] == ["当天现烤"]
+
+
+def test_a_workbook_with_a_very_long_name_is_created_and_backed_up(tmp_path: Path) -> None:
+    # A 245-byte name: with "-wal" near the longest a workbook can have (255 bytes).
+    path = tmp_path / ("麦香坊烘焙店顾客承诺工作簿" * 6 + "123.sbcodes")
+    with WorkbookFile.create(path) as wf:
+        wf.add(Promise(wording="当天现烤"))
+    assert wf.backup_problem is None
+    assert _kinds(path) == ["auto"]
+    backup.restore(backup.list_backups(path)[0], path)
+    assert _kinds(path) == ["before-restore", "auto"]
