@@ -7,6 +7,7 @@ traceback for a user's mistake. Qt is never imported here.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -15,8 +16,14 @@ from smallbiz_codes.domain import checks
 from smallbiz_codes.domain.examples import UnknownExample, example_keys, load_example
 from smallbiz_codes.domain.records import Code, Organization
 from smallbiz_codes.domain.workbook import Workbook
-from smallbiz_codes.export import DOCUMENTS, PAPER_SIZES, PDF_LANGUAGES, DocumentNotAvailable, export_pdf
-from smallbiz_codes.i18n import _, set_language, system_language
+from smallbiz_codes.export import (
+    DOCUMENTS,
+    PAPER_SIZES,
+    PDF_LANGUAGES,
+    DocumentNotAvailable,
+    export_pdf,
+)
+from smallbiz_codes.i18n import LANGUAGES, N_, _, set_language, system_language, tr
 from smallbiz_codes.store import exchange
 from smallbiz_codes.store.errors import WorkbookError
 from smallbiz_codes.store.workbook import WorkbookFile
@@ -72,10 +79,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if target.exists():
         with WorkbookFile.open(target) as wf:
-            wf.replace_all(wb)
+            wf.replace_all(wb)  # one transaction: all of the file or none of it
     else:
-        with WorkbookFile.create(target, wb.organization, wb.code) as wf:
-            wf.replace_all(wb)
+        try:
+            with WorkbookFile.create(target, wb.organization, wb.code) as wf:
+                wf.replace_all(wb)
+        except BaseException:
+            # A new workbook that could not be filled is not left half made.
+            target.unlink(missing_ok=True)
+            raise
     print(_("Imported {src} into {dst}.").format(src=source, dst=target))
     return EXIT_OK
 
@@ -88,7 +100,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     wb = _load(Path(args.workbook))
-    export_pdf(wb, args.doc, args.lang, Path(args.out), size=args.size, large_print=args.large_print)
+    export_pdf(
+        wb, args.doc, args.lang, Path(args.out), size=args.size, large_print=args.large_print
+    )
     print(_("Wrote {path}.").format(path=args.out))
     return EXIT_OK
 
@@ -97,11 +111,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     wb = _load(Path(args.workbook))
     findings = checks.run_all(wb)
     lang = args.lang or wb.organization.language or "en"
-    labels = {checks.ERROR: _("error"), checks.WARNING: _("advice")}
+    if lang not in LANGUAGES:
+        lang = "en"
+    # Labels in the findings' language, not the screen's: one language per line.
+    labels = {checks.ERROR: tr(lang, N_("error")), checks.WARNING: tr(lang, N_("advice"))}
+    line = tr(lang, N_("{label}: {text}"))  # Chinese puts a full-width colon here
     for f in findings:
-        print(f"{labels[f.severity]}: {f.text(lang)}")
+        print(line.format(label=labels[f.severity], text=f.text(lang)))
     errors = sum(f.severity == checks.ERROR for f in findings)
-    print(_("{errors} errors, {warnings} pieces of advice.").format(
+    print(tr(lang, N_("{errors} errors, {warnings} pieces of advice.")).format(
         errors=errors, warnings=len(findings) - errors))
     return EXIT_FINDINGS if errors else EXIT_OK
 
@@ -143,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--example", nargs="?", const="bakery", metavar="TRADE",
                         help=_("open the program on a fresh copy of an example workbook"))
     parser.add_argument("--self-test", action="store_true",
-                        help=_("without a window: open an example, print every document, check them"))
+                        help=_("without a window: open an example, print every document, "
+                               "check them"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     langs = ("zh", "en")
 
@@ -166,7 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pdf", help=_("print a document to PDF"), description=_("Print one document of the workbook to a PDF file."))  # noqa: E501
     p.add_argument("workbook", help=_("the workbook file"))
     p.add_argument("--doc", required=True, choices=DOCUMENTS, help=_("which document"))
-    p.add_argument("--lang", choices=PDF_LANGUAGES, default="zh", help=_("language of the document"))
+    p.add_argument("--lang", choices=PDF_LANGUAGES, default="zh",
+                   help=_("language of the document"))
     p.add_argument("--size", choices=PAPER_SIZES, default="A4", help=_("paper size"))
     p.add_argument("--large-print", action="store_true", help=_("larger type (customer notice)"))
     p.add_argument("--out", required=True, help=_("the PDF file to write"))
@@ -190,9 +210,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     file = None
-    commands = {"new", "import", "export-json", "pdf", "check", "demo"}
-    if argv and not argv[0].startswith("-") and argv[0] not in commands:
-        file = argv.pop(0)  # "smallbiz-codes WORKBOOK": open it (double-click, Open With)
+    if argv and not argv[0].startswith("-") and argv[0] not in commands(parser):
+        # "smallbiz-codes WORKBOOK": open it (double-click, Open With). A word
+        # that is neither a command nor a file is a mistyped command: argparse
+        # says so and lists the commands (exit status 2).
+        if argv[0].lower().endswith(WORKBOOK_SUFFIX) or Path(argv[0]).exists():
+            file = argv.pop(0)
     args = parser.parse_args(argv)
     args.open_file = file
     if args.command is None:
@@ -210,6 +233,18 @@ def main(argv: list[str] | None = None) -> int:
         print(_("The file {path} could not be written or read: {reason}.").format(
             path=exc.filename or "", reason=exc.strerror or exc), file=sys.stderr)
         return EXIT_FAILED
+    except sqlite3.DatabaseError as exc:  # e.g. the disk filled up during a save
+        print(_("The workbook could not be read or saved: {reason}. "
+                "Nothing was half-saved.").format(reason=exc), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def commands(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of every subcommand, read from the parser itself."""
+    for action in parser._subparsers._group_actions if parser._subparsers else []:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
 
 
 def start_gui(file: str | None, example: str | None) -> int:

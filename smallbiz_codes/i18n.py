@@ -15,7 +15,10 @@ import datetime as _dt
 import gettext
 import locale
 import os
+import plistlib
+import sys
 from functools import cache
+from pathlib import Path
 
 from smallbiz_codes.resources_path import resource
 
@@ -71,15 +74,63 @@ def current_language() -> str:
 
 
 def language_from_locale(name: str | None) -> str:
-    """``zh`` for any Chinese locale name (zh_CN, zh-Hans, zh_TW.UTF-8), else ``en``."""
-    return "zh" if (name or "").lower().startswith("zh") else "en"
+    """``zh`` for any Chinese locale name, else ``en``.
+
+    Covers POSIX and BCP 47 names (zh_CN, zh-Hans, zh_TW.UTF-8) and the names
+    Windows gives (``Chinese (Simplified)_China``).
+    """
+    value = (name or "").strip().lower()
+    return "zh" if value.startswith(("zh", "chinese")) else "en"
+
+
+def _language_from_langid(langid: int) -> str:
+    """A Windows LANGID (e.g. 0x0804 zh-CN): its low 10 bits name the language, 0x04 Chinese."""
+    return "zh" if langid & 0x3FF == 0x04 else "en"
+
+
+def _windows_language() -> str | None:
+    try:
+        import ctypes
+
+        langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):  # pragma: no cover - not Windows
+        return None
+    return _language_from_langid(int(langid))
+
+
+MACOS_GLOBAL_PREFERENCES = Path.home() / "Library" / "Preferences" / ".GlobalPreferences.plist"
+
+
+def _macos_language(plist: Path = MACOS_GLOBAL_PREFERENCES) -> str | None:
+    """The first of the user's preferred languages on macOS (System Settings > Language).
+
+    A program started from the Finder gets no LANG, so the environment alone
+    would show English to every Chinese Mac user.
+    """
+    try:
+        with open(plist, "rb") as fh:
+            languages = plistlib.load(fh).get("AppleLanguages") or []
+    except (OSError, ValueError, plistlib.InvalidFileException, AttributeError):
+        return None
+    if not languages or not isinstance(languages[0], str):
+        return None
+    return language_from_locale(languages[0])
 
 
 def system_language() -> str:
+    """The language the person's system shows: environment, then the OS's own setting."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
             return language_from_locale(value)
+    if sys.platform == "win32":
+        found = _windows_language()
+        if found:
+            return found
+    elif sys.platform == "darwin":
+        found = _macos_language()
+        if found:
+            return found
     try:
         return language_from_locale(locale.getlocale()[0])
     except ValueError:

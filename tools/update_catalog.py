@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 KEYWORDS = {"_": None, "N_": None, "tr": (2,), "ntr": (2, 3)}
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "resources" / "locale" / "zh_CN" / "LC_MESSAGES"
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE_DIR = ROOT / "resources" / "locale" / "zh_CN" / "LC_MESSAGES"
 
 
 def extract(paths: list[str]) -> list[str]:
@@ -27,11 +28,12 @@ def extract(paths: list[str]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_file():
-            from babel.messages.extract import extract_from_file
-
-            items = [(str(path), *m) for m in extract_from_file("python", str(path), keywords=KEYWORDS)]
+            found_in = extract_from_file("python", str(path), keywords=KEYWORDS)
+            items = [(str(path), *m) for m in found_in]
         else:
-            items = list(extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=KEYWORDS))
+            items = list(
+                extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=KEYWORDS)
+            )
         for item in items:
             msg = item[2]
             msg = msg[0] if isinstance(msg, tuple) else msg

@@ -11,7 +11,8 @@ import typing
 from functools import cache
 from typing import Any
 
-# kind of each field: "str", "int", "float", "bool", "list", "ref" (int or None), "num?" (float or None)
+# kind of each field: "str", "int", "float", "bool", "list",
+# "ref" (int or None), "num?" (float or None)
 FieldKinds = dict[str, str]
 
 

@@ -36,15 +36,15 @@ class Organization:
 
     CLAUSE: ClassVar[str] = "5.1, Annex C"
     id: int | None = None
-    name: str = ""
+    name: str = ""  # the business's name as customers know it
     name_alt: str = ""  # the name in the other language, for bilingual notices
     trade: str = ""  # key of an example trade, or free text
-    staff_count: int = 0
-    products_services: str = ""
-    customers: str = ""
-    channels: list[str] = field(default_factory=list)
-    address: str = ""
-    phone: str = ""
+    staff_count: int = 0  # people working there, owner included
+    products_services: str = ""  # what it sells or does
+    customers: str = ""  # who its customers are
+    channels: list[str] = field(default_factory=list)  # keys of CHANNELS: shop, phone, online ...
+    address: str = ""  # where customers find it
+    phone: str = ""  # the number customers call
     email: str = ""
     website: str = ""
     complaint_handling: str = ""  # how complaints are handled today (ISO 10002)
@@ -58,19 +58,19 @@ class Code:
 
     CLAUSE: ClassVar[str] = "6.4, Annex H"
     id: int | None = None
-    title: str = ""
-    purpose: str = ""
-    scope: str = ""
-    exclusions: str = ""
-    effective_date: str = ""
-    review_date: str = ""
+    title: str = ""  # the code's name, e.g. 麦香坊顾客承诺
+    purpose: str = ""  # why the business makes these promises
+    scope: str = ""  # which customers, products and channels it covers
+    exclusions: str = ""  # what it does not cover
+    effective_date: str = ""  # ISO date from which the promises apply
+    review_date: str = ""  # ISO date of the next planned review
     status: str = "draft"  # "draft" or "published"
     version: int = 1  # the version being drafted (or last published)
-    complaints_contact: str = ""
-    complaints_contact_alt: str = ""
+    complaints_contact: str = ""  # whom customers contact when a promise is not kept
+    complaints_contact_alt: str = ""  # the same in the other language
     dispute_route: str = ""  # external dispute resolution (ISO 10003), e.g. 12315
     monitoring: str = ""  # how the business checks it keeps its promises
-    approver: str = ""
+    approver: str = ""  # who approves the code for the business
     adopted_from: str = ""  # Annex G: name of the association whose pack this came from
     route: str = "full"  # "short" (Annex C quick route) or "full"
     current_step: str = ""  # the wizard page to reopen at
@@ -80,13 +80,13 @@ class Code:
 class Objective:
     CLAUSE: ClassVar[str] = "6.1"
     id: int | None = None
-    position: int = 0
-    text: str = ""
+    position: int = 0  # order in the list, 1 first
+    text: str = ""  # what the code is meant to achieve
     problem: str = ""  # the problem the business has that this objective answers
-    measure: str = ""
-    baseline: str = ""
-    target: str = ""
-    target_date: str = ""
+    measure: str = ""  # how progress is measured
+    baseline: str = ""  # where the business stands now
+    target: str = ""  # where it wants to be
+    target_date: str = ""  # ISO date by which
 
 
 @dataclass
@@ -94,9 +94,9 @@ class InformationItem:
     CLAUSE: ClassVar[str] = "6.2"
     id: int | None = None
     kind: str = "complaint"  # complaint, feedback, competitor, association, legal, capability
-    source: str = ""
-    summary: str = ""
-    date: str = ""
+    source: str = ""  # where it came from (complaint book, survey ...)
+    summary: str = ""  # what was learnt
+    date: str = ""  # ISO date
 
 
 @dataclass
@@ -107,10 +107,10 @@ class PartyInput:
     id: int | None = None
     party: str = ""  # customers, staff, suppliers, consumer group, association
     method: str = ""  # chat, survey, meeting
-    date: str = ""
-    said: str = ""
-    decision: str = ""
-    feedback_sent: bool = False
+    date: str = ""  # ISO date
+    said: str = ""  # what they said
+    decision: str = ""  # what the business decided in answer
+    feedback_sent: bool = False  # they were told what became of their input
 
 
 @dataclass
@@ -119,17 +119,17 @@ class Promise:
 
     CLAUSE: ClassVar[str] = "6.4, Annex H"
     id: int | None = None
-    position: int = 0
-    wording: str = ""
-    wording_alt: str = ""
-    category: str = "other"
+    position: int = 0  # order on the notice, 1 first
+    wording: str = ""  # the promise in plain words, in the owner's language
+    wording_alt: str = ""  # the promise in the other language
+    category: str = "other"  # one of PROMISE_CATEGORIES
     covers: str = ""  # which customers, products, channels
     conditions: str = ""  # conditions and limitations, placed next to the promise
-    conditions_alt: str = ""
+    conditions_alt: str = ""  # conditions in the other language
     remedy: str = ""  # what the customer gets when the promise is not kept
-    remedy_alt: str = ""
-    owner: str = ""
-    capability_confirmed: bool = False
+    remedy_alt: str = ""  # remedy in the other language
+    owner: str = ""  # who is responsible for keeping it
+    capability_confirmed: bool = False  # the owner confirmed it can be kept (4.3)
     tailored: bool = True  # False while an adopted promise is still the template's words
     origin: str = ""  # "example:bakery/2" or "pack:<pack id>/<promise key>"
     origin_wording: str = ""  # the template's wording when adopted, to see upstream changes
@@ -139,48 +139,48 @@ class Promise:
 class Indicator:
     CLAUSE: ClassVar[str] = "6.5"
     id: int | None = None
-    promise_id: int | None = None
-    objective_id: int | None = None
-    name: str = ""
-    measure: str = ""
-    unit: str = ""
-    target: float | None = None
+    promise_id: int | None = None  # the promise it measures
+    objective_id: int | None = None  # the objective it measures
+    name: str = ""  # e.g. share of cakes ready on time
+    measure: str = ""  # how it is counted
+    unit: str = ""  # %, minutes, count ...
+    target: float | None = None  # the target value
     direction: str = "up"  # "up": higher is better; "down": lower is better
-    frequency: str = "monthly"
-    source: str = ""
-    owner: str = ""
+    frequency: str = "monthly"  # how often: weekly, monthly ...
+    source: str = ""  # where the numbers come from
+    owner: str = ""  # who measures it
 
 
 @dataclass
 class Procedure:
     CLAUSE: ClassVar[str] = "6.6"
     id: int | None = None
-    promise_id: int | None = None
-    title: str = ""
-    steps: str = ""
+    promise_id: int | None = None  # the promise it serves
+    title: str = ""  # name of the procedure
+    steps: str = ""  # what staff do, step by step
     at_risk: str = ""  # what staff do when the promise is at risk or broken
-    records: str = ""
-    complaint_link: str = ""
-    owner: str = ""
+    records: str = ""  # what is written down
+    complaint_link: str = ""  # how it connects to complaint handling
+    owner: str = ""  # who is responsible
 
 
 @dataclass
 class CommunicationItem:
     CLAUSE: ClassVar[str] = "6.7, Annex I"
     id: int | None = None
-    position: int = 0
+    position: int = 0  # order in the plan
     direction: str = "external"  # "internal" or "external"
-    audience: str = ""
-    purpose: str = ""
-    message: str = ""
-    method: str = ""
-    timing: str = ""
-    start_date: str = ""
-    owner: str = ""
-    cost: str = ""
-    accessibility: str = ""
-    evaluation: str = ""
-    done_on: str = ""
+    audience: str = ""  # who is told: customers, staff ...
+    purpose: str = ""  # why they are told
+    message: str = ""  # what they are told
+    method: str = ""  # how: notice, website, briefing ...
+    timing: str = ""  # when and how often
+    start_date: str = ""  # ISO date
+    owner: str = ""  # who does it
+    cost: str = ""  # what it costs
+    accessibility: str = ""  # how people with other needs get it (Annex D)
+    evaluation: str = ""  # how the business knows it worked
+    done_on: str = ""  # ISO date it was done
 
 
 @dataclass
@@ -188,19 +188,19 @@ class Resource:
     CLAUSE: ClassVar[str] = "6.8"
     id: int | None = None
     kind: str = "people"  # people, time, money, training, material
-    description: str = ""
-    cost: str = ""
-    approved: bool = False
+    description: str = ""  # what is needed
+    cost: str = ""  # what it costs
+    approved: bool = False  # the owner agreed to provide it
 
 
 @dataclass
 class ImplementationTask:
     CLAUSE: ClassVar[str] = "7"
     id: int | None = None
-    title: str = ""
-    owner: str = ""
-    due: str = ""
-    done_on: str = ""
+    title: str = ""  # what has to be done
+    owner: str = ""  # who does it
+    due: str = ""  # ISO date
+    done_on: str = ""  # ISO date it was done
 
 
 @dataclass
@@ -209,24 +209,24 @@ class Feedback:
 
     CLAUSE: ClassVar[str] = "8.1"
     id: int | None = None
-    date: str = ""
+    date: str = ""  # ISO date received
     kind: str = "complaint"  # complaint, feedback, praise
-    promise_id: int | None = None
-    channel: str = ""
-    summary: str = ""
+    promise_id: int | None = None  # the promise it concerns, if any
+    channel: str = ""  # how it came in
+    summary: str = ""  # what the customer said
     customer_ref: str = ""  # kept short and pseudonymous (principle 4.10)
-    remedy_given: str = ""
+    remedy_given: str = ""  # what the customer got
     status: str = "open"  # open, closed
-    closed_on: str = ""
+    closed_on: str = ""  # ISO date closed
 
 
 @dataclass
 class Measurement:
     CLAUSE: ClassVar[str] = "8.2"
     id: int | None = None
-    indicator_id: int | None = None
+    indicator_id: int | None = None  # the indicator measured
     period: str = ""  # ISO date of the period's start
-    value: float | None = None
+    value: float | None = None  # the value, in the indicator's unit
     comment: str = ""
 
 
@@ -234,13 +234,13 @@ class Measurement:
 class SatisfactionResult:
     CLAUSE: ClassVar[str] = "8.3"
     id: int | None = None
-    date: str = ""
-    method: str = ""
-    sample: int = 0
+    date: str = ""  # ISO date
+    method: str = ""  # survey, comment cards ...
+    sample: int = 0  # how many customers answered
     awareness: float | None = None  # share of customers who knew the code, 0-100
-    clarity: float | None = None
-    fairness: float | None = None
-    overall: float | None = None
+    clarity: float | None = None  # share who found the promises clear
+    fairness: float | None = None  # share who found the remedies fair
+    overall: float | None = None  # share satisfied with the code
     comment: str = ""
 
 
@@ -248,25 +248,25 @@ class SatisfactionResult:
 class Review:
     CLAUSE: ClassVar[str] = "8.4"
     id: int | None = None
-    date: str = ""
-    participants: str = ""
-    inputs: str = ""
-    decisions: str = ""
-    next_review: str = ""
+    date: str = ""  # ISO date of the review meeting
+    participants: str = ""  # who took part
+    inputs: str = ""  # what was looked at
+    decisions: str = ""  # what was decided
+    next_review: str = ""  # ISO date of the next review
 
 
 @dataclass
 class ImprovementAction:
     CLAUSE: ClassVar[str] = "8.5"
     id: int | None = None
-    review_id: int | None = None
-    source: str = ""
-    cause: str = ""
-    action: str = ""
-    owner: str = ""
-    due: str = ""
-    status: str = "open"
-    effectiveness: str = ""
+    review_id: int | None = None  # the review that decided it, if any
+    source: str = ""  # where the need came from
+    cause: str = ""  # why the problem happened
+    action: str = ""  # what will be done
+    owner: str = ""  # who does it
+    due: str = ""  # ISO date
+    status: str = "open"  # open, done
+    effectiveness: str = ""  # whether it worked, once checked
 
 
 @dataclass
@@ -275,10 +275,10 @@ class Approval:
 
     CLAUSE: ClassVar[str] = "Annex H"
     id: int | None = None
-    version: int = 1
-    approved_by: str = ""
-    approved_on: str = ""
-    effective_date: str = ""
+    version: int = 1  # the code version published
+    approved_by: str = ""  # who approved it
+    approved_on: str = ""  # ISO date
+    effective_date: str = ""  # ISO date the promises apply from
     snapshot: str = ""  # canonical JSON of the code and its promises at publication
     fingerprint: str = ""  # first 8 hex digits of the snapshot's SHA-256
 
@@ -290,7 +290,7 @@ class PrincipleAssessment:
     CLAUSE: ClassVar[str] = "4"
     id: int | None = None
     principle: str = ""  # "4.2" ... "4.13"
-    comment: str = ""
+    comment: str = ""  # the owner's own words
     owner_status: str = ""  # "", "ok", "todo"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import secrets
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from smallbiz_codes import WORKBOOK_SUFFIX
+from smallbiz_codes.store.errors import WorkbookInUse
+from smallbiz_codes.store.lock import FileLock
 from smallbiz_codes.store.paths import backups_dir
 
 KEEP_AUTO = 10
@@ -35,7 +38,9 @@ class BackupCopy:
 
 def folder_for(workbook: Path) -> Path:
     """The backup folder of one workbook, named after it and its location."""
-    key = hashlib.sha256(str(workbook.resolve()).encode("utf-8")).hexdigest()[:8]
+    key = hashlib.sha256(
+        os.path.normcase(str(workbook.resolve())).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:8]
     folder = backups_dir() / f"{workbook.stem}-{key}"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -84,13 +89,34 @@ def copy_before_migration(workbook: Path) -> Path:
         src.close()
 
 
-def rolling_backup(conn: sqlite3.Connection, workbook: Path, now: dt.datetime | None = None) -> Path:
+def rolling_backup(
+    conn: sqlite3.Connection, workbook: Path, now: dt.datetime | None = None
+) -> Path:
     """Add an ``auto`` copy and drop the oldest ``auto`` copies beyond ``KEEP_AUTO``."""
     dest = copy_connection(conn, folder_for(workbook) / _name(workbook, "auto", now))
     autos = [c for c in list_backups(workbook) if c.kind == "auto"]
     for old in autos[KEEP_AUTO:]:
         old.path.unlink(missing_ok=True)
     return dest
+
+
+def _fingerprint(conn: sqlite3.Connection) -> str:
+    digest = hashlib.sha256()
+    for line in conn.iterdump():
+        digest.update(line.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def same_content(conn: sqlite3.Connection, copy: Path) -> bool:
+    """True if the copy at ``copy`` holds exactly the data of ``conn``'s database."""
+    try:
+        other = sqlite3.connect("file:" + quote(str(copy.resolve())) + "?immutable=1", uri=True)
+        try:
+            return _fingerprint(other) == _fingerprint(conn)
+        finally:
+            other.close()
+    except sqlite3.DatabaseError:
+        return False
 
 
 def list_backups(workbook: Path) -> list[BackupCopy]:
@@ -112,9 +138,21 @@ def list_backups(workbook: Path) -> list[BackupCopy]:
 def restore(copy: BackupCopy, workbook: Path) -> Path | None:
     """Put ``copy`` in place of ``workbook``; the replaced file is kept as a copy first.
 
-    The workbook must be closed. Returns the ``before-restore`` copy, if there
-    was a file to keep. Nothing is rotated away.
+    The workbook must be closed: while any copy of the program has it open,
+    :class:`WorkbookInUse` is raised and nothing changes. Returns the
+    ``before-restore`` copy, if there was a file to keep. Nothing is rotated
+    away, so restoring twice (or restoring the wrong copy) loses nothing.
     """
+    lock = FileLock(workbook)
+    if not lock.acquire():
+        raise WorkbookInUse(workbook)
+    try:
+        return _restore(copy, workbook)
+    finally:
+        lock.release()
+
+
+def _restore(copy: BackupCopy, workbook: Path) -> Path | None:
     kept: Path | None = None
     if workbook.exists():
         kept = folder_for(workbook) / _name(workbook, "before-restore")
@@ -124,9 +162,19 @@ def restore(copy: BackupCopy, workbook: Path) -> Path | None:
             sidecar = workbook.with_name(workbook.name + side)
             if sidecar.exists():
                 shutil.copy2(sidecar, kept.with_name(kept.name + side))
+                _private(kept.with_name(kept.name + side))
                 sidecar.unlink()
-    tmp = workbook.with_name(workbook.name + ".restoring")
+    tmp = workbook.with_name(f".{secrets.token_hex(4)}.restoring")  # short: see create()
+    tmp.unlink(missing_ok=True)
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     shutil.copyfile(copy.path, tmp)
-    _private(tmp)
     os.replace(tmp, workbook)
+    # A before-restore copy may carry committed changes in its own -wal file.
+    wal = copy.path.with_name(copy.path.name + "-wal")
+    if wal.exists():
+        tmp_wal = workbook.with_name(f".{secrets.token_hex(4)}.restoring-wal")
+        tmp_wal.unlink(missing_ok=True)
+        os.close(os.open(tmp_wal, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        shutil.copyfile(wal, tmp_wal)
+        os.replace(tmp_wal, workbook.with_name(workbook.name + "-wal"))
     return kept

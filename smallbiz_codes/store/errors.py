@@ -53,6 +53,21 @@ class WorkbookInUse(WorkbookError):
     )
 
 
+class WorkbookUnreadable(WorkbookError):
+    template = N_(
+        "{path} cannot be read: you do not have permission to open it. It was left exactly "
+        "as it was. Copy it to a folder of your own, or ask whoever set up this computer."
+    )
+
+
+class WorkbookReadOnly(WorkbookError):
+    template = N_(
+        "{path} cannot be changed where it is: the file, its folder or the disk is "
+        "write-protected. It was left exactly as it was. Copy it into your Documents folder "
+        "and open the copy."
+    )
+
+
 class WorkbookMissing(WorkbookError):
     template = N_("{path} does not exist. It may have been moved or deleted.")
 
@@ -61,3 +76,8 @@ class ExchangeError(WorkbookError):
     """A JSON exchange file that fails validation: ``where`` names the field."""
 
     template = N_("{path} cannot be imported: {where}: {reason}. Nothing was changed.")
+
+    def message(self, lang: str | None = None) -> str:
+        lang = lang or current_language()
+        fields = dict(self.fields, reason=tr(lang, str(self.fields.get("reason", ""))))
+        return tr(lang, self.template).format(**fields)

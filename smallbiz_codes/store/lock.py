@@ -25,7 +25,9 @@ class FileLock:
         # The lock lives in the per-user folder, not beside the workbook, so the
         # owner's Documents folder stays clean. It is never deleted: deleting a
         # lock file another process has open would let a third one lock anew.
-        key = hashlib.sha256(str(workbook.resolve()).encode("utf-8")).hexdigest()[:24]
+        # normcase: on Windows "Shop.sbcodes" and "shop.sbcodes" are one file.
+        name = os.path.normcase(str(workbook.resolve()))
+        key = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:24]
         folder = data_dir() / "locks"
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / f"{key}.lock"
@@ -36,6 +38,8 @@ class FileLock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             if os.name == "nt":  # pragma: no cover
+                # msvcrt locks bytes from the current position: always byte 0.
+                os.lseek(fd, 0, os.SEEK_SET)
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
             else:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -49,8 +53,15 @@ class FileLock:
         if self._fd is None:
             return
         try:
-            if os.name != "nt":
+            if os.name == "nt":  # pragma: no cover
+                # Unlock explicitly: Windows frees a lock left on a closed file
+                # only "when resources allow", which would refuse a reopen.
+                os.lseek(self._fd, 0, os.SEEK_SET)
+                msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
+            else:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
+        except OSError:  # pragma: no cover - closing the file drops it anyway
+            pass
         finally:
             os.close(self._fd)
             self._fd = None
