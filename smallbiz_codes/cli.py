@@ -101,7 +101,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     wb = _load(Path(args.workbook))
     export_pdf(
-        wb, args.doc, args.lang, Path(args.out), size=args.size, large_print=args.large_print
+        wb, args.doc, args.lang, Path(args.out), size=args.size, large_print=args.large_print,
+        side_by_side=args.side_by_side,
     )
     print(_("Wrote {path}.").format(path=args.out))
     return EXIT_OK
@@ -189,6 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("language of the document"))
     p.add_argument("--size", choices=PAPER_SIZES, default="A4", help=_("paper size"))
     p.add_argument("--large-print", action="store_true", help=_("larger type (customer notice)"))
+    p.add_argument("--side-by-side", action="store_true",
+                   help=_("with --lang both: the two languages in columns, "
+                          "not one under the other"))
     p.add_argument("--out", required=True, help=_("the PDF file to write"))
     p.set_defaults(func=cmd_pdf)
 
@@ -202,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--example", default="bakery", metavar="TRADE", help=_("which example trade"))
     p.add_argument("--lang", choices=langs, default="zh", help=_("the language of the example"))
     p.set_defaults(func=cmd_demo)
+
+    from smallbiz_codes.cli_packs import add_pack_commands
+
+    add_pack_commands(sub)
     return parser
 
 

@@ -85,7 +85,8 @@ def load_example(key: str, lang: str) -> Workbook:
     for pos, obj in enumerate(raw.get("objectives", []), start=1):
         wb.objectives.append(_record(Objective, obj, lang, id=pos, position=pos))
     for pos, p in enumerate(raw["promises"], start=1):
-        promise = _record(Promise, p, lang, id=pos, position=pos, origin=f"example:{key}/{p['key']}")
+        origin = f"example:{key}/{p['key']}"
+        promise = _record(Promise, p, lang, id=pos, position=pos, origin=origin)
         for field, alt_field in _ALT_FIELDS.items():
             setattr(promise, alt_field, pick(p.get(field, ""), alt))
         promise.origin_wording = promise.wording

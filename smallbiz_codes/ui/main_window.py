@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.statusBar().addPermanentWidget(self.save_label)
 
-    def _action(self, menu: QMenu, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self, menu: QMenu, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -304,13 +306,15 @@ class MainWindow(QMainWindow):
 
         if target.exists():
             QMessageBox.warning(self, _("Workbook exists"),
-                                _("{path} already exists. Choose another name.").format(path=target))
+                                _("{path} already exists. Choose another name.")
+                                .format(path=target))
             return
         try:
             wf = WorkbookFile.create(target, Organization(id=1, language=current_language()),
                                      Code(id=1))
         except OSError as exc:
-            self._error(_("The workbook could not be created at {path} ({reason}). Choose another folder.")
+            self._error(_("The workbook could not be created at {path} ({reason}). "
+                          "Choose another folder.")
                         .format(path=target, reason=exc.strerror or exc))
             return
         self._attach(wf)
@@ -436,7 +440,8 @@ class MainWindow(QMainWindow):
     def _save_failed(self, reason: str) -> None:
         self._save_state = "failed"
         self._update_title()
-        self._error(_("Your last change could not be saved ({reason}). Everything before it is safe. "
+        self._error(_("Your last change could not be saved ({reason}). "
+                      "Everything before it is safe. "
                       "Check that the disk is not full and the file is not on a removed drive.")
                     .format(reason=reason))
 
@@ -521,7 +526,8 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             QMessageBox.information(self, _("Import code pack"),
-                                    _("Open or create your workbook first, then import the pack into it."))
+                                    _("Open or create your workbook first, "
+                                      "then import the pack into it."))
             return
         self.save_now()
         path, _f = QFileDialog.getOpenFileName(self, _("Import code pack"), str(documents_dir()),
@@ -580,7 +586,8 @@ class MainWindow(QMainWindow):
         backup.restore(chosen, path)
         self.open_path(path)
         self.statusBar().showMessage(
-            _("Restored the copy of {time}.").format(time=chosen.taken_at.strftime("%Y-%m-%d %H:%M")),
+            _("Restored the copy of {time}.").format(
+                time=chosen.taken_at.strftime("%Y-%m-%d %H:%M")),
             8000)
 
     def show_log(self) -> None:

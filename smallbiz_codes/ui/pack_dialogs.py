@@ -94,8 +94,9 @@ def import_or_update(wf: WorkbookFile, path: Path, parent: QWidget | None) -> st
                  "before you publish.").format(n=len(added), association=info.association)
     update = update_from_pack(wf, path)
     if not update.changes:
-        return _("Your code already has everything in this version of {association}'s code.").format(
-            association=info.association)
+        return _(
+            "Your code already has everything in this version of {association}'s code."
+        ).format(association=info.association)
     dialog = ChangesDialog(info.association, update.changes, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return _("Nothing was changed.")

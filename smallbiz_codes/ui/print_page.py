@@ -58,7 +58,10 @@ class PrintPage(StepPage):
         for size in PAPER_SIZES:
             self.size.addItem(size, size)
         self.large = QCheckBox()
-        self.labels = [form.row(self.doc), form.row(self.lang), form.row(self.size), form.row(self.large)]
+        self.side = QCheckBox()
+        self.labels = [form.row(w) for w in (self.doc, self.lang, self.size, self.large, self.side)]
+        self.lang.currentIndexChanged.connect(
+            lambda _i: self.side.setEnabled(self.lang.currentData() == "both"))
         buttons = QHBoxLayout()
         self.preview_button = QPushButton()
         self.save_button = QPushButton()
@@ -76,7 +79,8 @@ class PrintPage(StepPage):
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, k=key: self.settings.set_value(k, c.currentData())
             )
-        self.lang.setCurrentIndex(max(0, self.lang.findData(self.settings.value("print/lang", "both"))))
+        last_lang = self.settings.value("print/lang", "both")
+        self.lang.setCurrentIndex(max(0, self.lang.findData(last_lang)))
         self.size.setCurrentIndex(
             max(0, self.size.findData(self.settings.value("print/size", default_paper_size())))
         )
@@ -97,10 +101,12 @@ class PrintPage(StepPage):
         for key in DOCUMENTS:
             self.doc.addItem(_(DOC_LABELS[key]), key)
         self.doc.setCurrentIndex(max(0, self.doc.findData(current)))
-        texts = [_("&Document"), _("&Language"), _("Paper si&ze"), _("Large print")]
+        texts = [_("&Document"), _("&Language"), _("Paper si&ze"), _("Large print"),
+                 _("Two languages")]
         for label, text in zip(self.labels, texts, strict=True):
             self.form.set_label(label, text)
         self.large.setText(_("Larger type for the customer notice"))
+        self.side.setText(_("Side by side in two columns (otherwise one under the other)"))
         self.preview_button.setText(_("&Preview"))
         self.save_button.setText(_("&Save as PDF…"))
 
@@ -110,7 +116,8 @@ class PrintPage(StepPage):
         wb: Workbook = self.session.load()
         try:
             export_pdf(wb, self.doc.currentData(), self.lang.currentData(), out,
-                       size=self.size.currentData(), large_print=self.large.isChecked())
+                       size=self.size.currentData(), large_print=self.large.isChecked(),
+                       side_by_side=self.side.isChecked() and self.side.isEnabled())
         except DocumentNotAvailable as exc:
             self.status.setText(str(exc))
             return False
@@ -130,7 +137,9 @@ class PrintPage(StepPage):
     def save_as(self) -> None:
         suggested = str(Path(self.settings.value("print/folder", str(Path.home())))
                         / f"{self.doc.currentData()}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), suggested, "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save as PDF"), suggested, "PDF (*.pdf)"
+        )
         if not path:
             return
         if self._export(Path(path)):

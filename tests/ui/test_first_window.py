@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QFontInfo, QImage
 
 from smallbiz_codes.domain.records import Organization
@@ -25,9 +24,11 @@ def test_new_workbook_typed_name_is_saved_without_pressing_save(window, qtbot, c
     page = window._current_frame().page
     page.name.setFocus()
     qtbot.keyClicks(page.name, "Corner Bakery <&>")
-    page.name.setText(page.name.text() + " 街角面包")  # Chinese via setText (keyClicks aborts on it)
+    # Chinese via setText: keyClicks aborts the process on non-ASCII text.
+    page.name.setText(page.name.text() + " 街角面包")
     page.name.textEdited.emit(page.name.text())
-    qtbot.waitUntil(lambda: window.save_label.text() == "saved" and not page.binder.bindings[0].pending())
+    name_binding = page.binder.bindings[0]
+    qtbot.waitUntil(lambda: window.save_label.text() == "saved" and not name_binding.pending())
     page.channel_boxes["delivery"].setChecked(True)
     window.close_workbook()
     with WorkbookFile.open(path) as wf:

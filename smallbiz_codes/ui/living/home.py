@@ -60,7 +60,8 @@ class HomePage(StepPage):
         status = _("published") if wb.code.status == "published" else _("draft")
         lines = [
             "<h3>" + escape(wb.organization.name or _("Your business")) + "</h3>",
-            "<p>" + escape(_("Version {version}, {status}.").format(version=wb.code.version, status=status)),
+            "<p>"
+            + escape(_("Version {version}, {status}.").format(version=wb.code.version, status=status)),
             escape(_("{n} promises.").format(n=len(wb.promises))),
             escape(_("{n} things to fix before publishing.").format(n=errors)) + "</p>",
         ]
