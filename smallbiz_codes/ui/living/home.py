@@ -58,10 +58,11 @@ class HomePage(StepPage):
         findings = checks.run_all(wb)
         errors = sum(f.severity == checks.ERROR for f in findings)
         status = _("published") if wb.code.status == "published" else _("draft")
+        version_line = _("Version {version}, {status}.").format(
+            version=wb.code.version, status=status)
         lines = [
             "<h3>" + escape(wb.organization.name or _("Your business")) + "</h3>",
-            "<p>"
-            + escape(_("Version {version}, {status}.").format(version=wb.code.version, status=status)),
+            "<p>" + escape(version_line),
             escape(_("{n} promises.").format(n=len(wb.promises))),
             escape(_("{n} things to fix before publishing.").format(n=errors)) + "</p>",
         ]
