@@ -4,7 +4,7 @@
 
 Layout of the package:
 
-- ``/opt/smallbiz-codes/``: the frozen program, as PyInstaller made it;
+- ``/usr/lib/smallbiz-codes/``: the frozen program, as PyInstaller made it;
 - ``/usr/bin/smallbiz-codes``: a link to it, so the menu, "Open with" and a terminal find it;
 - ``/usr/share/applications/smallbiz-codes.desktop``: the menu entry, which also
   says the program opens ``application/x-sbcodes`` (workbooks);
@@ -162,10 +162,10 @@ def _copyright() -> str:
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
         f"Upstream-Name: {APP_NAME}\n\n"
         "Files: *\nLicense: MIT\n\n"
-        "Files: opt/smallbiz-codes/_internal/smallbiz_codes/resources/fonts/*\n"
+        "Files: usr/lib/smallbiz-codes/_internal/smallbiz_codes/resources/fonts/*\n"
         "Copyright: Google LLC and Adobe (Noto Sans SC)\nLicense: OFL-1.1\n"
         + "".join(f" {line}\n" if line.strip() else " .\n" for line in ofl.splitlines())
-        + "\nFiles: opt/smallbiz-codes/_internal/PySide6/*\n"
+        + "\nFiles: usr/lib/smallbiz-codes/_internal/PySide6/*\n"
         "Copyright: The Qt Company Ltd.\nLicense: LGPL-3.0\n"
         " Qt and PySide6, unchanged, as shared libraries; see https://www.qt.io/licensing\n"
     )
@@ -173,14 +173,14 @@ def _copyright() -> str:
 
 def stage(frozen: Path, root: Path, version: str, arch: str) -> dict[str, list[str]]:
     """Lay out the package tree under root; return its dependency lists."""
-    opt = root / "opt" / APP_NAME
-    shutil.copytree(frozen, opt, symlinks=True)
-    exe = opt / APP_NAME
+    app_dir = root / "usr" / "lib" / APP_NAME
+    shutil.copytree(frozen, app_dir, symlinks=True)
+    exe = app_dir / APP_NAME
     if not exe.is_file():
         raise SystemExit(f"{frozen} has no {APP_NAME} program in it")
     exe.chmod(0o755)
     (root / "usr" / "bin").mkdir(parents=True)
-    (root / "usr" / "bin" / APP_NAME).symlink_to(f"/opt/{APP_NAME}/{APP_NAME}")
+    (root / "usr" / "bin" / APP_NAME).symlink_to(f"../lib/{APP_NAME}/{APP_NAME}")
 
     share = root / "usr" / "share"
     (share / "applications").mkdir(parents=True)
@@ -202,10 +202,10 @@ def stage(frozen: Path, root: Path, version: str, arch: str) -> dict[str, list[s
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(_copyright(), encoding="utf-8")
 
-    depends, recommends, unresolved = system_depends(opt)
+    depends, recommends, unresolved = system_depends(app_dir)
     if unresolved:
         print("warning: no Debian package found for: " + ", ".join(unresolved), file=sys.stderr)
-    glibc = glibc_needed(opt)
+    glibc = glibc_needed(app_dir)
     depends = sorted(set(depends) | set(REQUIRED_DEPENDS))
     depends = [f"libc6 (>= {glibc})" if d == "libc6" and glibc else d for d in depends]
     if glibc and not any(d.startswith("libc6") for d in depends):
