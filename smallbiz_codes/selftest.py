@@ -22,8 +22,9 @@ def _fonts_embedded(pdf: Path) -> bool:
 
 def run_self_test() -> int:
     from smallbiz_codes.cli import new_workbook
+    from smallbiz_codes.ui.selfcheck import qt_smoke  # lazy: Qt only when self-testing
 
-    failures: list[str] = []
+    failures: list[str] = [f"Qt: {p}" for p in qt_smoke()]
     with tempfile.TemporaryDirectory(prefix="smallbiz-selftest-") as tmp:
         folder = Path(tmp)
         with new_workbook(folder / f"selftest{WORKBOOK_SUFFIX}", "bakery", "zh") as wf:
