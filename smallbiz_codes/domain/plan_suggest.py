@@ -367,3 +367,25 @@ def new_suggestions(existing: list[CommunicationItem],
     have = {(i.direction, i.method.strip(), timing_key(i.timing)) for i in existing}
     return [g for g in generated
             if (g.direction, g.method.strip(), timing_key(g.timing)) not in have]
+
+
+def timeline_window(wb: Workbook, today: dt.date) -> tuple[dt.date, int]:
+    """(first day, number of months) the timeline shows: the plan's first year, whole months.
+
+    Twelve months from the effective date (or today), widened to take in the
+    staff briefing just before it and the first review at its end, so the two
+    items that frame the launch are never off the edge.
+    """
+    start = plan_start(wb, today)
+    first = start
+    for item in wb.communication_items:
+        d = parse_date(item.start_date)
+        if d is not None and add_months(start, -2) <= d < first:
+            first = d
+    last = add_months(start.replace(day=1), 12) - dt.timedelta(days=1)
+    review = parse_date(wb.code.review_date)
+    if review is not None and last < review <= add_months(start, 13):
+        last = review
+    begin = first.replace(day=1)
+    months = (last.year - begin.year) * 12 + last.month - begin.month + 1
+    return begin, months

@@ -194,3 +194,12 @@ def test_accessibility_is_recognised_in_either_language() -> None:
     assert ps.accessibility_in("大字打印；中英双语", "large_print")
     assert ps.accessibility_in("Large print, at eye height", "large_print")
     assert not ps.accessibility_in("Large print", "eye_height")
+
+
+def test_timeline_window_takes_in_the_briefing_and_the_review() -> None:
+    wb = load_example("bakery", "zh")  # effective 1 Dec 2026, briefing 24 Nov, review 1 Dec 2027
+    assert ps.timeline_window(wb, TODAY) == (dt.date(2026, 11, 1), 14)
+    plain = Workbook(code=Code(effective_date="2027-03-15"))
+    assert ps.timeline_window(plain, TODAY) == (dt.date(2027, 3, 1), 12)
+    undated = Workbook()
+    assert ps.timeline_window(undated, dt.date(2026, 10, 9)) == (dt.date(2026, 10, 1), 12)
