@@ -7,6 +7,7 @@ plan items; the overview shows the plan as a table and on a timeline.
 
 from __future__ import annotations
 
+from smallbiz_codes.i18n import N_
 from smallbiz_codes.ui.plan.overview import OverviewPage
 from smallbiz_codes.ui.plan.steps import (
     AccessibilityPage,
@@ -26,3 +27,6 @@ PAGES: list[type] = [
     EvaluationPage,
     OverviewPage,
 ]
+
+# The Home screen's way in (its label lives in this package's catalog).
+HOME_BUTTON = N_("Communication &plan: tell your staff and customers")

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -60,6 +61,16 @@ def content_language(session: Session | None) -> str:
     return current_language()
 
 
+def show_dates_in_language(edit: QDateEdit) -> None:
+    """A date field writes dates as the language does: 2026年12月1日 / 1 Dec 2026."""
+    if current_language() == "zh":
+        edit.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        edit.setDisplayFormat("yyyy年M月d日")
+    else:
+        edit.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        edit.setDisplayFormat("d MMM yyyy")
+
+
 def item_name(item: CommunicationItem) -> str:
     """How an item is named in lists and on the timeline: who, and how they are told."""
     audience = item.audience.strip() or _("(no audience yet)")
@@ -101,6 +112,7 @@ def say(binding: FieldBinding, text: str) -> None:
         w.textEdited.emit(text)
     elif isinstance(w, QPlainTextEdit):
         w.setPlainText(text)
+        w.moveCursor(QTextCursor.MoveOperation.End)  # the owner goes on typing after it
     binding.flush()
 
 

@@ -37,6 +37,7 @@ from smallbiz_codes.ui.plan.base import (
     direction_color,
     item_name,
     make_plan,
+    show_dates_in_language,
 )
 from smallbiz_codes.ui.plan.timeline import Timeline
 from smallbiz_codes.ui.steps import StepPage
@@ -130,7 +131,7 @@ class DoneDialog(QDialog):
         layout.addWidget(label)
         self.date = QDateEdit(QDate(initial.year, initial.month, initial.day))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        show_dates_in_language(self.date)
         self.date.setAccessibleName(_("Date done"))
         label.setBuddy(self.date)
         layout.addWidget(self.date)

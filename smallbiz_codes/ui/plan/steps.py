@@ -31,6 +31,7 @@ from smallbiz_codes.ui.plan.base import (
     PlanStepPage,
     content_language,
     say,
+    show_dates_in_language,
 )
 from smallbiz_codes.ui.widgets import guidance_label, line, text_box
 
@@ -216,7 +217,6 @@ class TimingPage(PlanStepPage):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setMinimumDate(_DATE_EMPTY)
-        self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.dateChanged.connect(self._date_changed)
         self.owner = line()
         self.owner_picker = Picker()
@@ -256,6 +256,7 @@ class TimingPage(PlanStepPage):
         f.set_label(self.labels[3], _("Who &does it"))
         f.set_label(self.labels[4], _("What it &costs"))
         self.date.setSpecialValueText(_("no date yet"))
+        show_dates_in_language(self.date)
         self.timing_picker.setAccessibleName(_("Choose a timing from the list"))
         self.owner_picker.setAccessibleName(_("Choose a person from the list"))
         self.cost.setPlaceholderText(_("e.g. about ¥20 of printing, one hour of staff time"))
@@ -419,10 +420,11 @@ class EvaluationPage(PlanStepPage):
         self.retranslate()
 
     def title(self) -> str:
-        return _("How you will know it worked")
+        return _("Did it work?")
 
     def guidance(self) -> str:
-        return _("For each item, a simple way to judge its effect: a short staff quiz, asking "
+        return _("How you will know it worked: for each item, a simple way to judge its effect: "
+                 "a short staff quiz, asking "
                  "customers “did you see our promises?”, visits to your web page, complaints that "
                  "mention the code. What you find goes into your review.")
 

@@ -212,9 +212,9 @@ class Timeline(QWidget):
         if not dates:
             first = ps.parse_date(item.start_date)
             note = _("no date yet") if first is None else (
-                _("before this year") if first < self.start else _("after this year"))
+                _("before the months shown") if first < self.start else _("after the months shown"))
             if first is not None and first < self.start and shape == "once":
-                note = _("before this year")
+                note = _("before the months shown")
             p.setPen(DONE_COLOR)
             f = QFont(base)
             f.setItalic(True)
