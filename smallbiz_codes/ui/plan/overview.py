@@ -46,11 +46,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("done_on", N_("Done")),
     ("direction", N_("For")),
     ("audience", N_("Audience")),
-    ("message", N_("Message")),
     ("method", N_("Method")),
     ("timing", N_("When")),
     ("start_date", N_("Date")),
     ("owner", N_("Who")),
+    ("message", N_("Message")),
     ("cost", N_("Cost")),
     ("accessibility", N_("Accessibility")),
     ("evaluation", N_("How we judge it")),
@@ -257,9 +257,9 @@ class OverviewPage(StepPage):
         self.choose(chosen)
 
     def _size_columns(self) -> None:
-        widths = {"done_on": 120, "direction": 80, "audience": 150, "message": 260, "method": 180,
-                  "timing": 150, "start_date": 120, "owner": 130, "cost": 140,
-                  "accessibility": 200}
+        widths = {"done_on": 110, "direction": 90, "audience": 130, "method": 170,
+                  "timing": 130, "start_date": 110, "owner": 120, "message": 260, "cost": 140,
+                  "accessibility": 240}
         for n, (name, _label) in enumerate(COLUMNS):
             if name in widths:
                 self.table.setColumnWidth(n, widths[name])

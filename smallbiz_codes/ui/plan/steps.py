@@ -197,7 +197,7 @@ class MethodsPage(PlanStepPage):
         fits = [c.label for c in choices if c.suggested]
         if direction == "external" and fits:
             self.hint.setText(_("Suggested for your business: {methods}.").format(
-                methods=("、" if lang == "zh" else ", ").join(fits)))
+                methods=("、" if lang == "zh" else "; ").join(fits)))
         elif direction == "external":
             self.hint.setText(_("Tick how your customers buy from you in “Your business” to get "
                                 "suggestions that fit."))
