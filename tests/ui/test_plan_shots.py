@@ -52,3 +52,11 @@ def test_every_plan_step_drawn_at_1280x800(window, qtbot, shots_dir: Path, lang:
     assert window.grab().save(str(shots_dir / f"plan-10-timeline-full-{lang}.png"))
     page.tabs.setCurrentIndex(0)
     assert window.grab().save(str(shots_dir / f"plan-11-table-full-{lang}.png"))
+
+
+def test_home_with_the_way_into_the_plan(window, shots_dir: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    window.switch_language("zh")
+    window.open_example("bakery")
+    window.go_key("home")
+    assert window._current_frame().page.plan_button.text().startswith("沟通计划")
+    assert window.grab().save(str(shots_dir / "plan-0-home-zh.png"))

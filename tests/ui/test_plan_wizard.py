@@ -106,6 +106,7 @@ def test_six_steps_fill_one_item_saved_as_typed(window, qtbot, cjk_dir: Path) ->
     _pick(page.picker, "Visits to the promises page")
     page.evaluation.setFocus()
     qtbot.keyClicks(page.evaluation, ", counted monthly")
+    _pick(page.picker, "Complaints that mention")  # a second idea is added, not swapped in
     _next(window, qtbot)
     assert _page(window).key == "plan_overview"
     qtbot.waitUntil(lambda: window.save_label.text() == "saved")
@@ -119,7 +120,8 @@ def test_six_steps_fill_one_item_saved_as_typed(window, qtbot, cjk_dir: Path) ->
     assert item.timing == "Monthly" and item.start_date == "2027-02-15"
     assert item.owner == "Zhou, customer service" and item.cost == "1 hour"
     assert item.accessibility == "Chinese and English"
-    assert item.evaluation == "Visits to the promises page, counted monthly"
+    assert item.evaluation == ("Visits to the promises page, counted monthly; "
+                               "Complaints that mention the promises")
 
 
 def test_step_marks_count_items_with_that_step_filled(window, cjk_dir: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501

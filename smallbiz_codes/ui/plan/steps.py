@@ -416,8 +416,14 @@ class EvaluationPage(PlanStepPage):
         self.picker = Picker()
         self.labels = [self.form.row(self.evaluation), self.form.row(self.picker)]
         self.b_eval = self.binder.bind(self.evaluation, CommunicationItem, "evaluation")
-        self.picker.picked.connect(lambda text: say(self.b_eval, text))
+        self.picker.picked.connect(self._picked)
         self.retranslate()
+
+    def _picked(self, text: str) -> None:
+        """An idea is added to what is there: the owner may judge an item two ways."""
+        have = self.evaluation.toPlainText().strip()
+        sep = "；" if content_language(self.session) == "zh" else "; "
+        say(self.b_eval, f"{have}{sep}{text}" if have and text not in have else (have or text))
 
     def title(self) -> str:
         return _("Did it work?")
