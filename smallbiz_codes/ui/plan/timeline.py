@@ -12,7 +12,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from smallbiz_codes.domain import plan_suggest as ps
@@ -51,6 +61,8 @@ class Timeline(QWidget):
         self.setMinimumWidth(MIN_NAMES + MIN_MONTH * 12 + MARGIN)
         self.setAccessibleName("timeline")
         self._rows: list[tuple[int, int, int]] = []  # (item id, top, height)
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple[int, int, float] = (0, 0, 0.0)
 
     # -- data ---------------------------------------------------------------------
     def set_plan(self, items: list[CommunicationItem], start: dt.date, today: dt.date,
@@ -64,7 +76,7 @@ class Timeline(QWidget):
 
     def select(self, item_id: int | None) -> None:
         self.selected = item_id
-        self.update()
+        self._invalidate()
 
     def end(self) -> dt.date:
         return ps.add_months(self.start, self.months)
@@ -105,15 +117,19 @@ class Timeline(QWidget):
         total = top + self._legend_height() + MARGIN
         if not self.items:
             total = self._header_height() + 3 * fm.height() + self._legend_height()
-        self.setMinimumHeight(total)
-        self.updateGeometry()
-        self.update()
+        if total != self.minimumHeight():
+            self.setMinimumHeight(total)
+            self.updateGeometry()
+        self._invalidate()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(640, self.minimumHeight())
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        self._relayout()
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        if event.size().width() != event.oldSize().width():  # names wrap by width only
+            self._relayout()
+        else:
+            self._invalidate()
 
     def _x(self, d: dt.date, left: int, width: int) -> float:
         span = (self.end() - self.start).days or 1
@@ -121,12 +137,39 @@ class Timeline(QWidget):
 
     # -- drawing -----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        lang = current_language()
+        """Draw from a picture made once per change: scrolling and exposing repaint nothing.
+
+        Besides being cheaper, this keeps the calls into Qt per repaint to a
+        handful (see the report on PySide6 6.12 and Python 3.11 in README of the plan).
+        """
+        ratio = self.devicePixelRatioF()
+        if self._cache is None or self._cache_key != (self.width(), self.height(), ratio):
+            self._cache = self._render(ratio)
+            self._cache_key = (self.width(), self.height(), ratio)
         p = QPainter(self)
+        p.drawPixmap(0, 0, self._cache)
+        p.end()
+
+    def _invalidate(self) -> None:
+        self._cache = None
+        self.update()
+
+    def _render(self, ratio: float) -> QPixmap:
+        picture = QPixmap(max(1, int(self.width() * ratio)), max(1, int(self.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(self.palette().base().color())
+        p = QPainter(picture)
+        try:
+            self._draw(p)
+        finally:
+            p.end()
+        return picture
+
+    def _draw(self, p: QPainter) -> None:
+        lang = current_language()
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         base, small = self._fonts()
         fm = QFontMetrics(base)
-        p.fillRect(self.rect(), self.palette().base())
         name_w = self._name_width()
         left = name_w
         width = max(self.width() - left - MARGIN, MIN_MONTH * self.months)
@@ -160,9 +203,8 @@ class Timeline(QWidget):
                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
 
         # rows
-        by_id = {i.id: i for i in self.items}
-        for n, (item_id, top, height) in enumerate(self._rows):
-            item = by_id[item_id]
+        rows = zip(self.items, self._rows, strict=True)
+        for n, (item, (item_id, top, height)) in enumerate(rows):
             row = QRectF(0, top, self.width(), height)
             if item_id == self.selected:
                 p.fillRect(row, self.palette().highlight().color().lighter(170))
@@ -190,7 +232,6 @@ class Timeline(QWidget):
                        Qt.AlignmentFlag.AlignCenter, label)
 
         self._draw_legend(p, bottom + sfm.height() + 8, small)
-        p.end()
 
     def _draw_row(self, p: QPainter, item: CommunicationItem, top: int, height: int,
                   left: int, width: int, base: QFont) -> None:
