@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smallbiz_codes.domain import checks
 from smallbiz_codes.domain.workbook import Workbook
@@ -38,6 +39,9 @@ class HomePage(StepPage):
         self.summary.setWordWrap(True)
         self.summary.setOpenExternalLinks(False)
         layout.addWidget(self.summary)
+        self.plan_button = QPushButton()  # the communication plan, one click from home
+        self.plan_button.clicked.connect(self._open_plan)
+        layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def title(self) -> str:
@@ -47,7 +51,16 @@ class HomePage(StepPage):
         return _("Where your code stands and what is due next. Pick any step on the left.")
 
     def retranslate(self) -> None:
+        from smallbiz_codes.ui.plan import HOME_BUTTON
+
+        self.plan_button.setText(_(HOME_BUTTON))
         self.reload()
+
+    def _open_plan(self) -> None:
+        has_items = self.session is not None and bool(self.session.load().communication_items)
+        go_key = getattr(self.window(), "go_key", None)
+        if go_key is not None:
+            go_key("plan_overview" if has_items else "plan_purpose")
 
     def reload(self) -> None:
         if self.session is None:
