@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(act)
             self.lang_actions[lang] = act
         self.act_live = QAction(self, checkable=True, checked=True)
-        self.act_live.toggled.connect(self.live.setVisible)
+        self.act_live.toggled.connect(lambda _on: self._show_live_view())
         v.addAction(self.act_live)
         h = self.help_menu
         self.act_log = self._action(h, self.show_log)
@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         frame = self.frames[index]
         frame.page.reload()
+        self._show_live_view()
         frame.back.setEnabled(index > 0)
         frame.next.setEnabled(index < len(self.frames) - 1)
         self.steps.blockSignals(True)
@@ -416,6 +417,10 @@ class MainWindow(QMainWindow):
         code = self.session.wf.code()
         if frame.page.key and code.current_step != frame.page.key:
             self.session.wf.set_field(Code, code.id, "current_step", frame.page.key)
+
+    def _show_live_view(self) -> None:
+        page = self._current_frame().page if self.frames else None
+        self.live.setVisible(self.act_live.isChecked() and (page is None or page.live_view))
 
     def go_key(self, key: str) -> None:
         index = self._index_of(key)

@@ -19,6 +19,7 @@ from smallbiz_codes.ui.session import Session
 class StepPage(QWidget):
     key: str = ""  # stable key, stored as Code.current_step to reopen here
     clause: str = ""  # e.g. "5.1, Annex C", shown small and grey
+    live_view: bool = True  # False: the page needs the width more than the customer's view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -265,6 +265,7 @@ class PlanStepPage(StepPage):
     """A step of the plan: the item list above, this step's fields of the chosen item below."""
 
     clause = "6.7"
+    live_view = False  # the plan's lists and table need the room more than the notice
     # The item chosen in one step stays chosen in the others.
     _chosen: ClassVar[dict[str, int | None]] = {"id": None}
 

@@ -154,6 +154,7 @@ class DoneDialog(QDialog):
 
 
 class OverviewPage(StepPage):
+    live_view = False
     key = "plan_overview"
     clause = "6.7"
 
