@@ -23,7 +23,13 @@ from smallbiz_codes.domain.workbook import Workbook
 _NOT_SNAPSHOT = ("current_step", "status", "route")
 # Promise fields a customer reads: a change in any of them is a change of the promise.
 _PROMISE_TEXTS = (
-    "wording", "wording_alt", "conditions", "conditions_alt", "remedy", "remedy_alt", "covers",
+    "wording",
+    "wording_alt",
+    "conditions",
+    "conditions_alt",
+    "remedy",
+    "remedy_alt",
+    "covers",
 )
 Pair = tuple[dict[str, Any], dict[str, Any]]  # (promise before, promise after)
 
@@ -63,8 +69,13 @@ class SnapshotDiff:
     @property
     def empty(self) -> bool:
         return not (
-            self.added or self.removed or self.reworded or self.provisions or self.moved
-            or self.code_fields or self.indicators_changed
+            self.added
+            or self.removed
+            or self.reworded
+            or self.provisions
+            or self.moved
+            or self.code_fields
+            or self.indicators_changed
         )
 
 
@@ -99,7 +110,8 @@ def diff_snapshots(old: str | dict[str, Any], new: str | dict[str, Any]) -> Snap
     out.moved = kept_old != kept_new
     old_code, new_code = a.get("code", {}), b.get("code", {})
     out.code_fields = sorted(
-        k for k in set(old_code) | set(new_code)
+        k
+        for k in set(old_code) | set(new_code)
         if k not in ("version", "id") and old_code.get(k) != new_code.get(k)
     )
     out.indicators_changed = a.get("indicators", []) != b.get("indicators", [])

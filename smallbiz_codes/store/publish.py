@@ -49,4 +49,3 @@ def start_next_draft(wf: WorkbookFile) -> bool:
 
 def is_published(wf: WorkbookFile) -> bool:
     return wf.code().status == "published"
-

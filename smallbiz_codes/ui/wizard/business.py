@@ -108,7 +108,8 @@ class BusinessPage(StepPage):
 
     def completion(self, wb: Workbook) -> tuple[int, int]:
         org = wb.organization
-        filled = [org.name, org.products_services, org.customers, org.channels, org.phone or org.email]
+        contact = org.phone or org.email
+        filled = [org.name, org.products_services, org.customers, org.channels, contact]
         return (sum(bool(v) for v in filled), len(filled))
 
     def _fill_trades(self) -> None:
