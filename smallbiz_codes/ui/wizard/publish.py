@@ -123,14 +123,9 @@ def changes_html(diff: publishing.SnapshotDiff) -> str:
             escape(_("Removed promise: {wording}").format(wording=_snippet(p.get("wording", ""))))
         )
     for old, new in diff.reworded:
-        items.append(
-            escape(
-                _("Reworded: {old} → {new}").format(
-                    old=_snippet(old.get("wording", ""), 60),
-                    new=_snippet(new.get("wording", ""), 60),
-                )
-            )
-        )
+        was = escape(_("was: {wording}").format(wording=_snippet(old.get("wording", ""), 300)))
+        now = escape(_("Reworded: {wording}").format(wording=_snippet(new.get("wording", ""), 300)))
+        items.append(f"{now}<br/><span style='color:#777'>{was}</span>")
     for _old, new in diff.provisions:
         items.append(
             escape(
