@@ -128,6 +128,7 @@ class PrincipleRow(QFrame):
                 h.addWidget(b)
                 self.fix_buttons.append(b)
             self.problems.addWidget(w)
+            w.show()
         self.comment_binding.load(record.id if record else None, record.comment if record else "")
         self.status_binding.load(
             record.id if record else None, record.owner_status if record else ""

@@ -281,6 +281,7 @@ class FindingsPanel(QWidget):
             if row.count() > 1:
                 lay.addLayout(row)
             self.layout_.addWidget(box)
+            box.show()  # not queued: what a test or screen reader reads next is already there
         self.setVisible(bool(findings))
 
 

@@ -382,6 +382,7 @@ class PromisesPage(ListPage):
             b.setStyleSheet("text-align: left; padding: 4px 8px;")
             b.clicked.connect(lambda _c=False, i=idea: self.add_idea(i))
             self.ideas_layout.addWidget(b)
+            b.show()
             shown += 1
         self.ideas_box.setVisible(shown > 0 and self.session is not None)
 

@@ -255,6 +255,7 @@ class IndicatorsPage(PromiseLinkedPage):
             lay.addWidget(label, 1)
             lay.addWidget(button)
             self.suggestions.addWidget(row)
+            row.show()
             self.suggest_buttons.append(button)
         if not found:
             none = QLabel(_("No more suggestions for this promise."))
