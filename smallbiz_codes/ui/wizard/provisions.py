@@ -191,9 +191,9 @@ class IndicatorsPage(PromiseLinkedPage):
         f.set_label(labels["measure"], _("What is &counted"))
         f.set_label(labels["unit"], _("&Unit"))
         f.set_label(labels["target"], _("&Target value"))
-        f.set_label(labels["direction"], _("Which &way is better"))
+        f.set_label(labels["direction"], _("Which way is better"))
         f.set_label(labels["frequency"], _("How &often"))
-        f.set_label(labels["source"], _("Where the figures &come from"))
+        f.set_label(labels["source"], _("Where the &figures come from"))
         f.set_label(labels["owner"], _("Responsible &person"))
         combo_labels(self.direction, DIRECTIONS)
         combo_labels(self.frequency, FREQUENCIES)
@@ -349,8 +349,8 @@ class ProceduresPage(PromiseLinkedPage):
         f, labels = self.form, self.labels
         f.set_label(labels["title"], _("Na&me"))
         f.set_label(labels["steps"], _("What staff &do to keep it"))
-        f.set_label(labels["at_risk"], _("What they do when it is at &risk or broken"))
-        f.set_label(labels["records"], _("What is &recorded"))
+        f.set_label(labels["at_risk"], _("What they do when it is at r&isk or broken"))
+        f.set_label(labels["records"], _("What is recorded"))
         f.set_label(labels["complaint_link"], _("How it links to &complaint handling"))
         f.set_label(labels["owner"], _("Responsible &person"))
         self.complaint_link.setPlaceholderText(

@@ -265,7 +265,7 @@ class PublishPage(StepPage):
         lang = self._org_lang()
         alt = _("English") if lang == "zh" else _("Chinese")
         f.set_label(labels["title"], _("&Title of the code"))
-        f.set_label(labels["purpose"], _("&Purpose"))
+        f.set_label(labels["purpose"], _("Purpose"))
         f.set_label(labels["scope"], _("&Scope: which goods, services, shops"))
         f.set_label(labels["exclusions"], _("What it does not cover"))
         f.set_label(labels["complaints_contact"], _("&Contact for complaints"))
