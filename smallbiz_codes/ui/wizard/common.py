@@ -240,7 +240,11 @@ class FindingsPanel(QWidget):
             lay.setContentsMargins(10, 6, 8, 6)
             lay.setSpacing(2)
             tag = _("Must fix") if f.severity == ERROR else _("Advice")
-            head = QLabel(f"<b style='color:{colour}'>{escape(tag)}</b> · {escape(f.text(lang))}")
+            head = QLabel(
+                _("{tag}: {text}").format(
+                    tag=f"<b style='color:{colour}'>{escape(tag)}</b>", text=escape(f.text(lang))
+                )
+            )
             head.setWordWrap(True)
             head.setTextFormat(Qt.TextFormat.RichText)
             lay.addWidget(head)
@@ -265,7 +269,7 @@ class FindingsPanel(QWidget):
                     label = (
                         _("Delete this sentence")
                         if not repl
-                        else _("Use “{text}”").format(text=_shorten(repl))
+                        else _('Use "{text}"').format(text=_shorten(repl))
                     )
                     b = QPushButton(label)
                     b.clicked.connect(
@@ -412,6 +416,7 @@ class ListPage(StepPage):
         self.undo_label.setText(self.removed_text())
         self.undo_button.setText(_("&Undo remove"))
         self.empty_label.setText(empty)
+        tidy(getattr(self, "labels", {}).values(), self.editor)
         self._fill_list()
 
     def current(self) -> Any | None:
@@ -545,6 +550,18 @@ class ListPage(StepPage):
         self.records = getattr(self.session.load(), self.attr)
         self._fill_list(record.id)
         self.list.setFocus()
+
+
+def tidy(labels: Any, container: QWidget) -> None:
+    """Short labels on one line (a wrapped label beside a one-line field gets clipped);
+    text boxes no taller than needed, so a page needs less scrolling at 1280x800."""
+    for label in labels:
+        text = label.text().replace("&", "")
+        label.setWordWrap(label.fontMetrics().horizontalAdvance(text) > 240)
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    for box in container.findChildren(QPlainTextEdit):
+        box.setMaximumHeight(box.minimumHeight() + box.fontMetrics().lineSpacing())
 
 
 def combo_labels(combo: Any, labels: dict[str, str]) -> None:

@@ -168,7 +168,7 @@ class KnownPage(ListPage):
 
     def item_text(self, record: Any, n: int) -> str:
         kind = _(INFO_KINDS.get(record.kind, INFO_KINDS["feedback"]))
-        return f"{kind}: " + (_short(record.summary) or "…")
+        return _("{a}: {b}").format(a=kind, b=_short(record.summary) or "…")
 
     def retranslate(self) -> None:
         f, labels = self.form, self.labels
@@ -261,7 +261,8 @@ class AskedPage(ListPage):
     def item_text(self, record: Any, n: int) -> str:
         party = _(PARTIES.get(record.party, PARTIES["other"]))
         method = _(METHODS.get(record.method, METHODS["other"]))
-        return f"{party} ({method}): " + (_short(record.said, 48) or "…")
+        who = _("{party} ({method})").format(party=party, method=method)
+        return _("{a}: {b}").format(a=who, b=_short(record.said, 48) or "…")
 
     def retranslate(self) -> None:
         f, labels = self.form, self.labels

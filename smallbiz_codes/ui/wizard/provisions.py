@@ -179,7 +179,7 @@ class IndicatorsPage(PromiseLinkedPage):
         p = self.promise_of(record)
         pn = next((i for i, q in enumerate(self.promises, start=1) if p and q.id == p.id), 0)
         prefix = _("Promise {n}").format(n=pn) if pn else _("(no promise)")
-        return f"{prefix} · " + (_short(record.name, 60) or _("(new indicator)"))
+        return _("{a}: {b}").format(a=prefix, b=_short(record.name, 60) or _("(new indicator)"))
 
     def new_record(self) -> Indicator:
         pid = self.suggest_for.currentData() or None
@@ -246,7 +246,9 @@ class IndicatorsPage(PromiseLinkedPage):
             lay = QHBoxLayout(row)
             lay.setContentsMargins(0, 0, 0, 0)
             unit = ind.unit if ind.unit == "%" else " " + ind.unit
-            target = "" if ind.target is None else f" · {_('target')} {ind.target:g}{unit}"
+            target = "" if ind.target is None else _(", target {value}").format(
+                value=f"{ind.target:g}{unit}"
+            )
             label = QLabel(f"<b>{_esc(ind.name)}</b> — {_esc(ind.measure)}{_esc(target)}")
             label.setWordWrap(True)
             button = QPushButton(_("Add"))
@@ -343,7 +345,7 @@ class ProceduresPage(PromiseLinkedPage):
         p = self.promise_of(record)
         pn = next((i for i, q in enumerate(self.promises, start=1) if p and q.id == p.id), 0)
         prefix = _("Promise {n}").format(n=pn) if pn else _("(no promise)")
-        return f"{prefix} · " + (_short(record.title, 60) or _("(new procedure)"))
+        return _("{a}: {b}").format(a=prefix, b=_short(record.title, 60) or _("(new procedure)"))
 
     def retranslate(self) -> None:
         f, labels = self.form, self.labels
@@ -424,7 +426,7 @@ class ResourcesPage(ListPage):
     def item_text(self, record: Any, n: int) -> str:
         kind = _(RESOURCE_KINDS.get(record.kind, RESOURCE_KINDS["material"]))
         mark = " ✓" if record.approved else ""
-        return f"{kind}: " + (_short(record.description, 60) or "…") + mark
+        return _("{a}: {b}").format(a=kind, b=_short(record.description, 60) or "…") + mark
 
     def retranslate(self) -> None:
         f, labels = self.form, self.labels

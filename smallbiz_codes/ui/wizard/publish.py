@@ -43,6 +43,7 @@ from smallbiz_codes.ui.wizard.common import (
     guidance_for,
     jump_to,
     set_date_empty_text,
+    tidy,
 )
 
 TEXT_FIELDS = (
@@ -158,6 +159,16 @@ class PublishPage(StepPage):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # Where the code stands and the Publish button, first thing on the page.
+        top = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        top.addWidget(self.status, 1)
+        self.publish_button = QPushButton()
+        self.publish_button.clicked.connect(self.publish_now)
+        top.addWidget(self.publish_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
         self.form = Form()
         outer.addLayout(self.form)
         self.title_edit = line()
@@ -203,10 +214,6 @@ class PublishPage(StepPage):
 
         self.publish_box = QGroupBox()
         pb = QVBoxLayout(self.publish_box)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.RichText)
-        pb.addWidget(self.status)
         self.blockers_title = QLabel()
         self.blockers_title.setStyleSheet("font-weight: bold;")
         pb.addWidget(self.blockers_title)
@@ -217,12 +224,6 @@ class PublishPage(StepPage):
         self.gaps.setWordWrap(True)
         self.gaps.setStyleSheet("color: #7d6608;")
         pb.addWidget(self.gaps)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.publish_button = QPushButton()
-        self.publish_button.clicked.connect(self.publish_now)
-        row.addWidget(self.publish_button)
-        pb.addLayout(row)
         outer.addWidget(self.publish_box)
 
         self.changes_box = QGroupBox()
@@ -278,6 +279,7 @@ class PublishPage(StepPage):
         f.set_label(labels["review_date"], _("Re&view date"))
         f.set_label(labels["monitoring"], _("How you &monitor that promises are kept"))
         f.set_label(labels["approver"], _("&Who approves"))
+        tidy(self.labels.values(), self)
         set_date_empty_text(self.effective_date)
         set_date_empty_text(self.review_date)
         self.complaints_contact.setPlaceholderText(
@@ -287,7 +289,7 @@ class PublishPage(StepPage):
             _("e.g. call 12315 or the local consumer association")
         )
         self.approver.setPlaceholderText(_("e.g. Chen Jianhua, owner"))
-        self.publish_box.setTitle(_("Publish"))
+        self.publish_box.setTitle(_("Before publishing"))
         self.blockers_title.setText(_("Before you can publish:"))
         self.refresh()
 
@@ -367,7 +369,15 @@ class PublishPage(StepPage):
                 )
             )
         else:
-            self.status.setText(escape(_("Version {version}, draft.").format(version=code.version)))
+            text = _("Version {version}, draft.").format(version=code.version)
+            if blockers:
+                text += " " + _("{n} things to settle first, listed below the form.").format(
+                    n=len(blockers)
+                )
+            else:
+                text += " " + _("Ready to publish.")
+            self.status.setText(escape(text))
+        self.publish_box.setVisible(bool(blockers) or bool(gaps))
         self.publish_button.setText(_("&Publish version {version}").format(version=code.version))
         self.publish_button.setEnabled(not published and not blockers)
         if latest is not None:
