@@ -181,3 +181,22 @@ def test_import_a_code_pack_from_an_association(window, qtbot, cjk_dir: Path) ->
         assert wf.code().adopted_from == "市面包行业协会"
     assert {p.origin.split("/")[0] for p in promises} == {"pack:bakers"}
     assert not any(p.tailored for p in promises)
+
+
+def test_delete_fix_removes_only_the_void_clause() -> None:
+    from smallbiz_codes.domain import wording
+    from smallbiz_codes.ui.wizard.common import concrete_fix
+
+    cases = [
+        ("蛋糕尽快做好，售出商品概不退换。", "zh", "蛋糕尽快做好。"),
+        ("售出商品概不退换，蛋糕当天做好。", "zh", "蛋糕当天做好。"),
+        ("Cakes ready on the day. No refunds, no exchanges. Thanks.", "en",
+         "Cakes ready on the day. Thanks."),
+    ]
+    for text, lang, expected in cases:
+        found = wording.check_promise(Promise(id=1, wording=text), 1, lang)
+        f = next(f for f in found if f.rule == "legal.no_returns")
+        fix = concrete_fix(f, text, lang)
+        assert fix is not None
+        repl, start, end = fix
+        assert text[:start] + repl + text[end:] == expected

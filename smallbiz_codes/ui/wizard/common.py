@@ -157,7 +157,7 @@ def set_date_empty_text(widget: QDateEdit) -> None:
 
 _PAIR = re.compile(r"“([^”]+)”\s*(?:→|改成|改为)\s*“([^”]+)”")
 _DELETE = re.compile(r"^\s*(?:删掉|删除|Delete it|Delete )", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]|\.(?=\s|$)|\n|$)")
+_SENTENCE = re.compile(r"(?s).*?(?:[。！？；，!?;]|\.(?=\s|$)|\n|$)")
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -186,6 +186,8 @@ def concrete_fix(f: Finding, text: str, lang: str) -> tuple[str, int, int] | Non
         start, end = sentence_around(text, *f.span)
         while end < len(text) and text[end] == " ":
             end += 1
+        if end >= len(text) and start > 0 and text[start - 1] == "，":
+            return "。", start - 1, end  # the clause was the last one: end the sentence there
         return "", start, end
     for old, new in _PAIR.findall(suggestion):
         at = text.find(old)

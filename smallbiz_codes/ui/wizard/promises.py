@@ -140,8 +140,13 @@ class PromisesPage(ListPage):
         self.findings.apply.connect(self.apply_fix)
         self.findings_title = QLabel()
         self.findings_title.setStyleSheet("font-weight: bold;")
-        self.editor_layout.addWidget(self.findings_title)
-        self.editor_layout.addWidget(self.findings)
+        # Right under the wording, where the eyes are while typing (not below the whole form).
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 4)
+        notes_layout.addWidget(self.findings_title)
+        notes_layout.addWidget(self.findings)
+        f.insertRow(3, notes)
 
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
