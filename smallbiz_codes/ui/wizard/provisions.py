@@ -44,7 +44,8 @@ class PromiseLinkedPage(ListPage):
         if p is None:
             return _("(no promise)")
         n = next((i for i, q in enumerate(self.promises, start=1) if q.id == p.id), 0)
-        return _("Promise {n}: {wording}").format(n=n, wording=_short(p.wording))
+        limit = 22 if any("\u4e00" <= ch <= "\u9fff" for ch in p.wording) else 40
+        return _("Promise {n}: {wording}").format(n=n, wording=_short(p.wording, limit))
 
     def reload(self) -> None:
         self.promises = self.session.wf.all(Promise) if self.session is not None else []
