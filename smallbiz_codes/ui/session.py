@@ -19,6 +19,9 @@ from smallbiz_codes.store.workbook import WorkbookFile
 R = TypeVar("R")
 log = logging.getLogger(__name__)
 BACKUP_EVERY_MS = 60 * 60 * 1000
+# What a published version froze (domain/publishing.py): changing it starts the next draft.
+PUBLISHED_TABLES = ("code", "promise", "indicator")
+NOT_AN_EDIT = ("current_step", "route", "status", "version")  # program state, not the code
 
 
 class Session(QObject):
@@ -26,6 +29,7 @@ class Session(QObject):
     saving = Signal()
     saved = Signal()
     save_failed = Signal(str)
+    draft_started = Signal()  # a published code was changed: version N+1 is now a draft
 
     def __init__(self, wf: WorkbookFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,9 +52,19 @@ class Session(QObject):
     def load(self) -> Workbook:
         return self.wf.load()
 
-    def _write(self, table: str, action: Any) -> Any:
+    def begin_edit(self, table: str, name: str = "") -> None:
+        """The first change after publishing opens version N+1 as a draft (once)."""
+        if table not in PUBLISHED_TABLES or name in NOT_AN_EDIT:
+            return
+        from smallbiz_codes.store.publish import start_next_draft
+
+        if start_next_draft(self.wf):
+            self.draft_started.emit()
+
+    def _write(self, table: str, action: Any, name: str = "") -> Any:
         self.saving.emit()
         try:
+            self.begin_edit(table, name)
             result = action()
         except Exception as exc:
             log.exception("save failed")
@@ -63,7 +77,8 @@ class Session(QObject):
     def set_field(self, cls: type, record_id: int, name: str, value: Any) -> None:
         from smallbiz_codes.domain.records import RECORD_TABLES
 
-        self._write(RECORD_TABLES[cls], lambda: self.wf.set_field(cls, record_id, name, value))
+        table = RECORD_TABLES[cls]
+        self._write(table, lambda: self.wf.set_field(cls, record_id, name, value), name)
 
     def add(self, record: R) -> R:
         from smallbiz_codes.domain.records import RECORD_TABLES

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QGroupBox,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from smallbiz_codes.domain.examples import example_keys, trade_name
-from smallbiz_codes.domain.records import CHANNELS, Organization
+from smallbiz_codes.domain.records import CHANNELS, Code, Organization
 from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.i18n import N_, _, current_language
 from smallbiz_codes.ui.steps import StepPage
 from smallbiz_codes.ui.widgets import Form, line, text_box
+from smallbiz_codes.ui.wizard.common import guidance_for
 
 CHANNEL_LABELS = {
     "shop": N_("In the shop"),
@@ -36,6 +40,17 @@ class BusinessPage(StepPage):
         super().__init__(parent)
         self._org_id: int | None = None
         outer = QVBoxLayout(self)
+        # Annex C: the short route for a first code, the full route through clause 6.
+        self.route_box = QGroupBox()
+        route_layout = QVBoxLayout(self.route_box)
+        self.route_short = QRadioButton()
+        self.route_full = QRadioButton()
+        self.route_group = QButtonGroup(self)
+        for button in (self.route_short, self.route_full):
+            self.route_group.addButton(button)
+            route_layout.addWidget(button)
+        self.route_short.toggled.connect(self._route_changed)
+        outer.addWidget(self.route_box)
         self.form = Form()
         outer.addLayout(self.form)
         outer.addStretch(1)
@@ -101,10 +116,7 @@ class BusinessPage(StepPage):
         return _("Your business")
 
     def guidance(self) -> str:
-        return _(
-            "Tell us about your business in a few words. What you sell, to whom and how "
-            "decides which promises the next steps suggest. Everything is saved as you type."
-        )
+        return guidance_for(self.key)
 
     def completion(self, wb: Workbook) -> tuple[int, int]:
         org = wb.organization
@@ -126,7 +138,10 @@ class BusinessPage(StepPage):
 
     def retranslate(self) -> None:
         f, labels = self.form, self.labels
-        f.set_label(labels["name"], _("Business &name"))
+        self.route_box.setTitle(_("How do you want to go?"))
+        self.route_short.setText(_("Short route: example → your promises → contact → publish"))
+        self.route_full.setText(_("Full route: every step, from objectives to the principle check"))
+        f.set_label(labels["name"], _("Business na&me"))
         f.set_label(labels["name_alt"], _("Name in the other language (for bilingual notices)"))
         f.set_label(labels["trade"], _("&Trade"))
         f.set_label(labels["staff"], _("People working here"))
@@ -158,6 +173,19 @@ class BusinessPage(StepPage):
             box.blockSignals(True)
             box.setChecked(key in org.channels)
             box.blockSignals(False)
+        short = self.session.wf.code().route == "short"
+        for button, on in ((self.route_short, short), (self.route_full, not short)):
+            button.blockSignals(True)
+            button.setChecked(on)
+            button.blockSignals(False)
+
+    def _route_changed(self) -> None:
+        if self.session is None:
+            return
+        route = "short" if self.route_short.isChecked() else "full"
+        code = self.session.wf.code()
+        if code.route != route:
+            self.session.set_field(Code, code.id, "route", route)
 
     def _channels_changed(self) -> None:
         if self.session is None or self._org_id is None:
