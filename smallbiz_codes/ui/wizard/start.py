@@ -5,14 +5,13 @@ arrive "not yet tailored" (``tailored=False``) with their indicators and
 procedures; the checks block publishing until the owner has edited or
 confirmed each one. What the owner already wrote is never touched.
 
-The adoption itself is behind ``_adopt`` and ``_adopt_pack`` so that the
-shared store functions (``store.adopt.adopt_example``, ``store.packs``) can
-replace them without touching the page.
+The adoption itself is the store's (``store.adopt.adopt_example`` and
+``store.packs.import_pack``), shared with the command line and File > Import
+code pack, so a pack adopted here updates like any other.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -31,76 +30,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smallbiz_codes.domain.examples import example_keys, load_example, pick, trade_name
-from smallbiz_codes.domain.records import Code, Promise
+from smallbiz_codes.domain.examples import example_keys, load_example, trade_name
+from smallbiz_codes.domain.records import Promise
 from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.i18n import _
-from smallbiz_codes.store import exchange
+from smallbiz_codes.store.adopt import adopt_example
 from smallbiz_codes.store.errors import WorkbookError
+from smallbiz_codes.store.packs import import_pack, read_pack
 from smallbiz_codes.ui.session import Session
 from smallbiz_codes.ui.steps import StepPage
 from smallbiz_codes.ui.widgets import Form
 from smallbiz_codes.ui.wizard.common import guidance_for, jump_to
 
 
-def _add_adopted(session: Session, template: Workbook, p: Promise, origin: str) -> Promise:
-    """One template promise with its indicators and procedures (caller's transaction)."""
-    wf = session.wf
-    promise = replace(
-        p,
-        id=None,
-        position=0,
-        tailored=False,
-        capability_confirmed=False,
-        origin=origin,
-        origin_wording=p.wording,
-    )
-    wf.add(promise)
-    for ind in template.indicators_for(p):
-        wf.add(replace(ind, id=None, promise_id=promise.id, objective_id=None))
-    for proc in template.procedures_for(p):
-        wf.add(replace(proc, id=None, promise_id=promise.id))
-    return promise
-
-
 def _adopt(session: Session, key: str, lang: str, keys: list[str] | None = None) -> list[Promise]:
-    """Copy example ``key``'s promises (those in ``keys``, or all) as not yet tailored.
-
-    One transaction; a promise adopted before (same origin) is not adopted twice.
-    """
-    example = load_example(key, lang)
-    have = {p.origin for p in session.wf.all(Promise) if p.origin}
-    added: list[Promise] = []
+    """Copy example ``key``'s promises (those in ``keys``, or all) as not yet tailored."""
     session.begin_edit("promise")
-    with session.wf.transaction():
-        for p in example.promises:
-            if p.origin in have or (keys is not None and p.origin.rsplit("/", 1)[-1] not in keys):
-                continue
-            added.append(_add_adopted(session, example, p, p.origin))
+    added = adopt_example(session.wf, key, lang, keys)
     session.replaced()
     return added
 
 
 def _adopt_pack(session: Session, path: Path) -> tuple[list[Promise], str]:
-    """Adopt the promises of an exchange file (a code pack); returns (added, association)."""
-    _kind, pack_wb, info = exchange.read(path)
-    pack_id = str(info.get("id") or path.stem)
-    association = info.get("association", "")
-    lang = session.wf.organization().language or "zh"
-    association = str(pick(association, lang) or "")
-    have = {p.origin for p in session.wf.all(Promise) if p.origin}
-    added: list[Promise] = []
+    """Adopt a code pack's promises (Annex G); returns (added, association)."""
+    info, _pack = read_pack(path)
     session.begin_edit("promise")
-    with session.wf.transaction():
-        for p in pack_wb.promises:
-            origin = f"pack:{pack_id}/{p.id}"
-            if origin not in have:
-                added.append(_add_adopted(session, pack_wb, p, origin))
-        code = session.wf.code()
-        if association and not code.adopted_from.strip():
-            session.wf.set_field(Code, code.id, "adopted_from", association)
+    added = import_pack(session.wf, path)
     session.replaced()
-    return added, association
+    return added, info.association
 
 
 class ExamplePage(StepPage):
