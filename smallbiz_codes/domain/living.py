@@ -28,7 +28,6 @@ from functools import cache
 from typing import Any
 
 from smallbiz_codes.domain.records import (
-    Feedback,
     ImplementationTask,
     Indicator,
     Promise,
@@ -470,8 +469,3 @@ def reminders(
                 "indicator", ind.id)
     return sorted(out, key=lambda r: (r.date, r.kind, r.text))
 
-
-def feedback_about(wb: Workbook, f: Feedback, lang: str) -> str:
-    """The promise a feedback record is about, as a list shows it."""
-    promise = next((p for p in wb.promises if p.id == f.promise_id), None)
-    return promise_label(wb, promise, lang) if promise else ""

@@ -1,8 +1,10 @@
-"""A small bar chart of an indicator's monthly values against its target, drawn with QPainter.
+"""A small chart of an indicator's monthly values against its target, drawn with QPainter.
 
-Bars are green where the month met the target and amber where it did not
-(higher or lower is better, per the indicator's direction); the target is a
-dashed line. Drawn by the program itself: no chart library, nothing to load.
+One dot per month, green where the month met the target and amber where it
+did not; the target is a dashed line and the good side of it (above when
+higher is better, below when lower is better) is shaded. The scale is fitted
+to the values and the target, so 95 against 97 is visible. Drawn by the
+program itself: no chart library, nothing to load.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ HIT = QColor("#3f8f5f")
 MISS = QColor("#d9891a")
 NEUTRAL = QColor("#7d8fa3")
 TARGET = QColor("#b3261e")
+LINE = QColor("#8a9bb0")
+GOOD_ZONE = QColor(63, 143, 95, 28)
 AXIS = QColor("#9a9a9a")
 _MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -39,6 +43,7 @@ class TrendChart(QWidget):
         self.months: list[tuple[str, float, bool | None]] = []
         self.target: float | None = None
         self.unit = ""
+        self.direction = "up"
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -46,8 +51,9 @@ class TrendChart(QWidget):
         return QSize(480, 170)
 
     def set_data(self, months: list[tuple[str, float, bool | None]], target: float | None,
-                 unit: str, description: str) -> None:
+                 unit: str, description: str, direction: str = "up") -> None:
         self.months = months
+        self.direction = direction
         self.target = target
         self.unit = unit
         self.setAccessibleDescription(description)
@@ -68,37 +74,34 @@ class TrendChart(QWidget):
             p.end()
             return
         values = [v for _p, v, _ok in self.months]
-        top_value = max(values + ([self.target] if self.target is not None else []))
-        low_value = min(values + ([self.target] if self.target is not None else []) + [0.0])
-        span = (top_value - low_value) or 1.0
-        top_value += span * 0.15  # room for the labels above the bars
-        span = top_value - low_value
+        marks = values + ([self.target] if self.target is not None else [])
+        high, low = max(marks), min(marks)
+        pad = (high - low) * 0.25 or max(abs(high) * 0.1, 1.0)
+        high += pad
+        low = max(low - pad, 0.0) if low >= 0 else low - pad  # counts and shares never go below 0
+        span = (high - low) or 1.0
         left, right = 8.0, 8.0 + fm.horizontalAdvance(_("target") + " 100000%")
-        top, bottom = 8.0 + fm.height(), float(fm.height() + 10)
+        top, bottom = 6.0 + fm.height(), float(fm.height() + 10)
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
 
         def y(value: float) -> float:
-            return plot.bottom() - (value - low_value) / span * plot.height()
+            return plot.bottom() - (value - low) / span * plot.height()
 
+        if self.target is not None:
+            # the good side of the target, shaded: above it when higher is better
+            ty = y(self.target)
+            band = QRectF(plot.left(), plot.top(), plot.width(), ty - plot.top()) \
+                if self.direction != "down" else \
+                QRectF(plot.left(), ty, plot.width(), plot.bottom() - ty)
+            p.fillRect(band, GOOD_ZONE)
         p.setPen(QPen(AXIS, 1))
-        p.drawLine(QPointF(plot.left(), y(0)), QPointF(plot.right(), y(0)))
+        p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         n = len(self.months)
         slot = plot.width() / n
-        bar = min(slot * 0.62, 56.0)
-        for i, (period, value, ok) in enumerate(self.months):
-            cx = plot.left() + slot * (i + 0.5)
-            color = NEUTRAL if ok is None else (HIT if ok else MISS)
-            y0, y1 = y(0), y(value)
-            rect = QRectF(cx - bar / 2, min(y0, y1), bar, max(abs(y0 - y1), 1.5))
-            p.fillRect(rect, color)
-            p.setPen(self.palette().text().color())
-            label = number(value)
-            p.drawText(QRectF(cx - slot / 2, rect.top() - fm.height() - 1, slot, fm.height()),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, label)
-            p.setPen(AXIS)
-            p.drawText(QRectF(cx - slot / 2, plot.bottom() + 4, slot, fm.height() + 2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                       month_tick(period, i == 0))
+        points = [QPointF(plot.left() + slot * (i + 0.5), y(v)) for i, v in enumerate(values)]
+        p.setPen(QPen(LINE, 2))
+        for a, b in zip(points, points[1:], strict=False):
+            p.drawLine(a, b)
         if self.target is not None:
             ty = y(self.target)
             p.setPen(QPen(TARGET, 1.5, Qt.PenStyle.DashLine))
@@ -110,4 +113,20 @@ class TrendChart(QWidget):
             p.drawText(QRectF(plot.right() + 4, ty - fm.height() / 2, right, fm.height()),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        fm.elidedText(text, Qt.TextElideMode.ElideRight, int(right - 6)))
+        radius = 5.0
+        for i, ((period, value, ok), pt) in enumerate(zip(self.months, points, strict=True)):
+            color = NEUTRAL if ok is None else (HIT if ok else MISS)
+            p.setPen(QPen(self.palette().base().color(), 1.5))
+            p.setBrush(color)
+            p.drawEllipse(pt, radius, radius)
+            p.setPen(self.palette().text().color())
+            below = self.target is not None and value < self.target and pt.y() < plot.bottom() - 24
+            label_top = pt.y() + radius + 1 if below else pt.y() - radius - fm.height() - 1
+            p.drawText(QRectF(pt.x() - slot / 2, label_top, slot, fm.height()),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                       number(value))
+            p.setPen(AXIS)
+            p.drawText(QRectF(pt.x() - slot / 2, plot.bottom() + 4, slot, fm.height() + 2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                       month_tick(period, i == 0))
         p.end()

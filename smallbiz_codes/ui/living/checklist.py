@@ -74,7 +74,7 @@ class ChecklistPage(StepPage):
         self.retranslate()
 
     def title(self) -> str:
-        return _("Implementation checklist")
+        return _("Launch checklist")
 
     def guidance(self) -> str:
         return guidance("checklist")

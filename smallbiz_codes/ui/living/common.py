@@ -314,8 +314,6 @@ class RecordEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(130)
-        self.table.setMaximumHeight(200)
         self.table.setAlternatingRowColors(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
@@ -416,6 +414,15 @@ class RecordEditor(QWidget):
                 item.setToolTip(str(text))
         self._ids = [rec.id for rec in records]
         self.table.blockSignals(False)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Show the rows there are (3 to 6; more scroll): short lists take little room."""
+        rows = min(max(self.table.rowCount() + 1, 3), 6)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        height = (self.table.horizontalHeader().sizeHint().height() + rows * row_height
+                  + 2 * self.table.frameWidth() + 2)
+        self.table.setFixedHeight(height)
 
     def _select(self, record_id: int | None, emit: bool) -> None:
         self.table.blockSignals(True)

@@ -75,6 +75,15 @@ class FeedbackPage(StepPage):
         self.remedy = text_box(2)
         self.status = QComboBox()
         self.closed = DateEdit()
+        self.closed_label = QLabel()
+        self.closed_label.setBuddy(self.closed.edit)
+        status_box = QWidget()
+        status_row = QHBoxLayout(status_box)
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_row.addWidget(self.status, 1)
+        status_row.addSpacing(12)
+        status_row.addWidget(self.closed_label)
+        status_row.addWidget(self.closed, 1)
         self.labels = {
             "date": e.form.row(self.date),
             "kind": e.form.row(self.kind),
@@ -83,10 +92,10 @@ class FeedbackPage(StepPage):
             "summary": e.form.row(self.summary),
             "ref": e.form.row(ref_box),
             "remedy": e.form.row(self.remedy),
-            "status": e.form.row(self.status),
-            "closed": e.form.row(self.closed),
+            "status": e.form.row(status_box),
         }
         self.labels["ref"].setBuddy(self.customer_ref)
+        self.labels["status"].setBuddy(self.status)
         b = e.binder
         bind_date(b, self.date, Feedback, "date", lambda: self.session)
         b.bind(self.kind, Feedback, "kind")
@@ -113,8 +122,9 @@ class FeedbackPage(StepPage):
         return (sum(f.status == "closed" for f in wb.feedback), len(wb.feedback))
 
     def _row(self, f: Feedback, wb: Workbook) -> list[str]:
-        about = living.feedback_about(wb, f, current_language())
-        return [date_cell(f.date), _(KIND_LABELS.get(f.kind, f.kind)), about or "–", f.summary,
+        n = living.promise_number(wb, f.promise_id)
+        about = _("Promise {n}").format(n=n) if n else "–"
+        return [date_cell(f.date), _(KIND_LABELS.get(f.kind, f.kind)), about, f.summary,
                 _(STATUS_LABELS.get(f.status, f.status))]
 
     def _fill_combos(self) -> None:
@@ -154,7 +164,8 @@ class FeedbackPage(StepPage):
         f.set_label(labels["ref"], _("Customer reference"))
         f.set_label(labels["remedy"], _("Remedy given"))
         f.set_label(labels["status"], _("Status"))
-        f.set_label(labels["closed"], _("Closed on"))
+        self.closed_label.setText(_("Closed on"))
+        self.status.setAccessibleName(_("Status"))
         self.date.setAccessibleName(_("Date"))
         self.closed.setAccessibleName(_("Closed on"))
         self.channel.setPlaceholderText(_("e.g. at the till, by phone, WeChat, review site"))

@@ -212,7 +212,7 @@ class MeasurementsPage(StepPage):
         text = living.verdict_text(living.verdict(wb, ind), lang)
         self.verdict.setText(text)
         months = list(living.verdict(wb, ind, last=CHART_MONTHS).months)
-        self.chart.set_data(months, ind.target, ind.unit, text)
+        self.chart.set_data(months, ind.target, ind.unit, text, ind.direction)
 
     # -- rows ----------------------------------------------------------------------------
     def _row(self, m: Measurement, wb: Workbook) -> list[str]:
