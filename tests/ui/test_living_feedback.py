@@ -22,7 +22,7 @@ def test_complaint_about_promise_2_logged_and_closed(window, qtbot) -> None:  # 
     page = window._current_frame().page
     assert page.key == "feedback"
     page.editor.add()
-    assert page.editor.table.rowCount() == 1
+    assert page.editor.row_count() == 1
     assert page.date.iso() == dt.date.today().isoformat()
     page.kind.setCurrentIndex(page.kind.findData("complaint"))
     page.promise.setCurrentIndex(page.promise.findData(2))
@@ -32,17 +32,17 @@ def test_complaint_about_promise_2_logged_and_closed(window, qtbot) -> None:  # 
     _type(page.customer_ref, "王女士 5678")
     page.remedy.setPlainText("按承诺蛋糕打八折，店长当面道歉")
     page.leave()
-    qtbot.waitUntil(lambda: "周六订的生日蛋糕" in page.editor.table.item(0, 3).text())
-    assert page.editor.table.item(0, 2).text() == "Promise 2"
-    assert page.editor.table.item(0, 4).text() == "Open"
+    qtbot.waitUntil(lambda: "周六订的生日蛋糕" in page.editor.cell(0, 3))
+    assert page.editor.cell(0, 2) == "Promise 2"
+    assert page.editor.cell(0, 4) == "Open"
 
     page.status.setCurrentIndex(page.status.findData("closed"))  # close it
     assert page.closed.iso() == dt.date.today().isoformat()
-    assert page.editor.table.item(0, 4).text() == "Closed"
+    assert page.editor.cell(0, 4) == "Closed"
     page.open_only.setChecked(True)
-    assert page.editor.table.rowCount() == 0
+    assert page.editor.row_count() == 0
     page.open_only.setChecked(False)
-    assert page.editor.table.rowCount() == 1
+    assert page.editor.row_count() == 1
 
     window.close_workbook()
     with WorkbookFile.open(path) as wf:
@@ -54,7 +54,7 @@ def test_complaint_about_promise_2_logged_and_closed(window, qtbot) -> None:  # 
     assert f.date == f.closed_on == dt.date.today().isoformat()
 
 
-def test_full_phone_number_as_customer_reference_is_warned_about(window) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+def test_full_phone_number_as_customer_reference_is_warned_about(window, qtbot, shots_dir) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
     window.open_example("bakery")
     window.go_key("feedback")
     page = window._current_frame().page
@@ -70,3 +70,6 @@ def test_full_phone_number_as_customer_reference_is_warned_about(window) -> None
     _type(page.customer_ref, "wang.li@example.com")
     assert not page.ref_warning.isHidden() and "邮箱" in page.ref_warning.text()
     assert window._current_frame().title.text() == "反馈和投诉"
+    _type(page.customer_ref, "13812345678")
+    qtbot.wait(50)
+    window.grab().save(str(shots_dir / "living-feedback-warning-zh.png"))

@@ -42,8 +42,8 @@ def test_review_with_drafted_inputs_and_an_improvement_action(window, qtbot) -> 
     yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     page.due.choose(yesterday)
     page.leave()
-    qtbot.waitUntil(lambda: page.actions.table.item(0, 0).text() == "节假日多排一位裱花师")
-    assert page.actions.table.item(0, 3).text() == "Not started"
+    qtbot.waitUntil(lambda: page.actions.cell(0, 0) == "节假日多排一位裱花师")
+    assert page.actions.cell(0, 3) == "Not started"
 
     window.close_workbook()
     with WorkbookFile.open(path) as wf:
@@ -80,7 +80,7 @@ def test_starter_checklist_added_once_and_ticked_off(window, qtbot) -> None:  # 
     window.go_key("checklist")
     page = window._current_frame().page
     added = page.add_starter_list()
-    assert added > 10 and page.editor.table.rowCount() == added
+    assert added > 10 and page.editor.row_count() == added
     assert page.add_starter_list() == 0  # pressing again adds nothing twice
     first_title = page.task.text()
     page.done_today.click()
@@ -106,7 +106,7 @@ def test_satisfaction_survey_saved_with_percent_and_scores(window) -> None:  # t
     _type(page.awareness, "65%")
     _type(page.clarity, "4,2")
     _type(page.overall, "4.5")
-    assert page.editor.table.item(0, 3).text() == "65%"
+    assert page.editor.cell(0, 3) == "65%"
     window.close_workbook()
     with WorkbookFile.open(path) as wf:
         [s] = wf.all(SatisfactionResult)

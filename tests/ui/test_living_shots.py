@@ -106,7 +106,7 @@ def test_screenshots_of_every_living_page(window, qtbot, shots_dir: Path, lang: 
     window.go_key("review")
     frame = window._current_frame()
     page = frame.page
-    assert page.actions.table.rowCount() == 2
+    assert page.actions.row_count() == 2
     scroll = page.parentWidget().parentWidget()  # the frame's scroll area
     scroll.ensureWidgetVisible(page.effectiveness)
     qtbot.wait(50)

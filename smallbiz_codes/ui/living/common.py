@@ -17,7 +17,20 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRegularExpression, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QRegularExpression,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +40,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -271,6 +283,61 @@ def add_all(session: Session, records: list[Any]) -> None:
     session.changed.emit(table)
 
 
+class RowsModel(QAbstractTableModel):
+    """The rows of a RecordEditor as plain strings.
+
+    A model of strings rather than a QTableWidget: no Python wrapper per cell
+    (thousands of QTableWidgetItem wrappers are slow to refresh on every save,
+    and PySide keeps them alive after the table has deleted the items).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[list[str]] = []
+        self.headers: list[str] = []
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        text = row[index.column()] if index.column() < len(row) else ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(text.split())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text or None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt's name
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and section < len(self.headers)):
+            return self.headers[section]
+        return None
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.beginResetModel()
+        self.headers = headers
+        self.endResetModel()
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        """Same number of rows: tell the view which changed; otherwise start afresh."""
+        if len(rows) != len(self.rows):
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        old, self.rows = self.rows, rows
+        for r, (a, b) in enumerate(zip(old, rows, strict=True)):
+            if a != b:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, max(len(b) - 1, 0)))
+
+
 class RecordEditor(QWidget):
     """A table of records (one row each) with Add/Remove, and the selected record's form.
 
@@ -308,14 +375,16 @@ class RecordEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 1)
+        self.model = RowsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton()
@@ -333,9 +402,12 @@ class RecordEditor(QWidget):
     # -- set-up ------------------------------------------------------------------------
     def set_headers(self, headers: list[str], stretch: int = -1) -> None:
         self.headers = headers
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        selected = self.current_id()
+        self.model.set_headers(headers)
+        if selected is not None:
+            self._select(selected, emit=False)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(60)  # size columns by the first rows, not thousands
         for n in range(len(headers)):
             header.setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
         col = stretch if stretch >= 0 else len(headers) - 1
@@ -368,11 +440,17 @@ class RecordEditor(QWidget):
         return records
 
     def current_id(self) -> int | None:
-        row = self.table.currentRow()
-        selected = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not selected or not 0 <= row < len(self._ids):
+        selected = self.table.selectionModel().selectedRows()
+        if not selected or not 0 <= selected[0].row() < len(self._ids):
             return None
-        return self._ids[row]
+        return self._ids[selected[0].row()]
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    def cell(self, row: int, column: int) -> str:
+        """The text a row shows in a column, as the person sees it."""
+        return str(self.model.data(self.model.index(row, column)) or "")
 
     def current(self) -> Any | None:
         session = self._session()
@@ -387,7 +465,7 @@ class RecordEditor(QWidget):
         keep_id = select_id if select_id is not None else self.current_id()
         if session is None:
             self._ids = []
-            self.table.setRowCount(0)
+            self.model.set_rows([])
             self._show(None)
             self._update_buttons()
             return
@@ -400,38 +478,33 @@ class RecordEditor(QWidget):
         self._select(keep_id, emit=True)
 
     def _fill(self, records: list[Any], wb: Workbook) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(records))
-        for r, record in enumerate(records):
-            for c, text in enumerate(self._row(record, wb)):
-                item = self.table.item(r, c)
-                shown = " ".join(str(text).split())
-                if item is None:
-                    item = QTableWidgetItem(shown)
-                    self.table.setItem(r, c, item)
-                elif item.text() != shown:
-                    item.setText(shown)
-                item.setToolTip(str(text))
+        blocker = QSignalBlocker(self.table.selectionModel())
+        self.model.set_rows([[str(t) for t in self._row(r, wb)] for r in records])
         self._ids = [rec.id for rec in records]
-        self.table.blockSignals(False)
+        blocker.unblock()
         self._fit_height()
 
     def _fit_height(self) -> None:
         """Show the rows there are (3 to 6; more scroll): short lists take little room."""
-        rows = min(max(self.table.rowCount() + 1, 3), 6)
+        rows = min(max(self.model.rowCount() + 1, 3), 6)
         row_height = self.table.verticalHeader().defaultSectionSize()
         height = (self.table.horizontalHeader().sizeHint().height() + rows * row_height
                   + 2 * self.table.frameWidth() + 2)
         self.table.setFixedHeight(height)
 
     def _select(self, record_id: int | None, emit: bool) -> None:
-        self.table.blockSignals(True)
+        selection = self.table.selectionModel()
+        blocker = QSignalBlocker(selection)
         if record_id is None:
-            self.table.clearSelection()
-            self.table.setCurrentCell(-1, -1)
+            selection.clear()
         else:
-            self.table.selectRow(self._ids.index(record_id))
-        self.table.blockSignals(False)
+            index = self.model.index(self._ids.index(record_id), 0)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(index)
+        blocker.unblock()
+        self.table.viewport().update()
         if emit:
             self._show(self.current())
         self._update_buttons()
@@ -455,7 +528,7 @@ class RecordEditor(QWidget):
         else:
             self._select(self._ids[0] if self._ids else None, emit=True)
 
-    def _selection_changed(self) -> None:
+    def _selection_changed(self, *_args: object) -> None:
         self._show(self.current())
         self._update_buttons()
 
