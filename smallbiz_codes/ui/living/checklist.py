@@ -26,7 +26,7 @@ from smallbiz_codes.ui.widgets import line
 class ChecklistPage(StepPage):
     key = "checklist"
     clause = "7"
-    live_view = False  # logs and tables need the width more than the customer\'s view
+    live_view = False  # logs and tables need the width more than the customer's view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -34,7 +34,7 @@ WARNINGS = {
 class FeedbackPage(StepPage):
     key = "feedback"
     clause = "8.1"
-    live_view = False  # logs and tables need the width more than the customer\'s view
+    live_view = False  # logs and tables need the width more than the customer's view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

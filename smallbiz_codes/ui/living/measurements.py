@@ -31,7 +31,7 @@ FREQUENCY_LABELS = {"monthly": N_("every month"), "weekly": N_("every week"),
 class MeasurementsPage(StepPage):
     key = "measurements"
     clause = "8.2"
-    live_view = False  # logs and tables need the width more than the customer\'s view
+    live_view = False  # logs and tables need the width more than the customer's view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -40,7 +40,7 @@ ACTION_STATUS_LABELS = {"open": N_("Not started"), "doing": N_("Under way"), "do
 class ReviewPage(StepPage):
     key = "review"
     clause = "8.4, 8.5"
-    live_view = False  # logs and tables need the width more than the customer\'s view
+    live_view = False  # logs and tables need the width more than the customer's view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -33,7 +33,7 @@ def _score(value: float | None) -> str:
 class SatisfactionPage(StepPage):
     key = "satisfaction"
     clause = "8.3"
-    live_view = False  # logs and tables need the width more than the customer\'s view
+    live_view = False  # logs and tables need the width more than the customer's view
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
