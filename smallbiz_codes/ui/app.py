@@ -8,12 +8,13 @@ and Chinese text is drawn on a machine with no CJK font.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -105,6 +106,14 @@ def run(file: str | None = None, example: str | None = None) -> int:
     from smallbiz_codes.ui.main_window import MainWindow
 
     window = MainWindow()
+    # A logout or `kill` (SIGTERM) closes the workbook properly: pending fields
+    # are flushed and the WAL is checkpointed. Python only sees the signal
+    # while it runs, hence the idle timer.
+    app.aboutToQuit.connect(window.close_workbook)
+    signal.signal(signal.SIGTERM, lambda *_args: QTimer.singleShot(0, app.quit))
+    ticker = QTimer(app)
+    ticker.start(500)
+    ticker.timeout.connect(lambda: None)
     window.show()
     if file:
         window.open_path(Path(file))

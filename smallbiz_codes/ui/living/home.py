@@ -9,24 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from smallbiz_codes.domain import checks
-from smallbiz_codes.domain.workbook import Workbook
+from smallbiz_codes.domain.living import reminders
 from smallbiz_codes.i18n import _, current_language, format_date
 from smallbiz_codes.ui.steps import StepPage
-
-
-def due_items(wb: Workbook, today: dt.date, horizon_days: int = 30) -> list[tuple[str, str]]:
-    """(date, what) for open communication items and tasks due within the horizon."""
-    limit = (today + dt.timedelta(days=horizon_days)).isoformat()
-    out: list[tuple[str, str]] = []
-    for item in wb.communication_items:
-        if not item.done_on and item.start_date and item.start_date <= limit:
-            out.append((item.start_date, item.message or item.method or item.audience))
-    for task in wb.implementation_tasks:
-        if not task.done_on and task.due and task.due <= limit:
-            out.append((task.due, task.title))
-    if wb.code.review_date and wb.code.review_date <= limit:
-        out.append((wb.code.review_date, _("Review the code")))
-    return sorted(out)
 
 
 class HomePage(StepPage):
@@ -79,12 +64,16 @@ class HomePage(StepPage):
             escape(_("{n} promises.").format(n=len(wb.promises))),
             escape(_("{n} things to fix before publishing.").format(n=errors)) + "</p>",
         ]
-        due = due_items(wb, dt.date.today())
+        due = reminders(wb, dt.date.today(), lang)
         lines.append("<p><b>" + escape(_("Due in the next 30 days")) + "</b></p>")
         if due:
-            lines.append("<ul>" + "".join(
-                f"<li>{escape(format_date(d, lang))}: {escape(what)}</li>" for d, what in due
-            ) + "</ul>")
+            late = escape(_("overdue"))
+            items = []
+            for r in due:
+                when = escape(format_date(r.date, lang))
+                flag = f" <span style='color:#b03a2e'>({late})</span>" if r.overdue else ""
+                items.append(f"<li>{when}{flag}: {escape(r.text.splitlines()[0])}</li>")
+            lines.append("<ul>" + "".join(items) + "</ul>")
         else:
             lines.append("<p>" + escape(_("Nothing is due.")) + "</p>")
         self.summary.setText("\n".join(lines))
