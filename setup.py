@@ -12,17 +12,20 @@ import os
 from setuptools import find_packages, setup
 
 
-def _resource_files() -> list[str]:
-    out = []
-    for root, _dirs, files in os.walk("resources"):
-        for name in files:
-            out.append(os.path.relpath(os.path.join(root, name), "resources"))
+def _resource_packages() -> dict[str, str]:
+    """Every folder under resources/ as a data-only package, mapped to where it lies."""
+    out = {}
+    for root, _dirs, _files in os.walk("resources"):
+        rel = os.path.relpath(root, "resources")
+        name = "smallbiz_codes.resources" + ("" if rel == "." else "." + rel.replace(os.sep, "."))
+        out[name] = root
     return out
 
 
+_RESOURCES = _resource_packages()
+
 setup(
-    packages=find_packages(include=["smallbiz_codes", "smallbiz_codes.*"])
-    + ["smallbiz_codes.resources"],
-    package_dir={"smallbiz_codes.resources": "resources"},
-    package_data={"smallbiz_codes.resources": _resource_files()},
+    packages=find_packages(include=["smallbiz_codes", "smallbiz_codes.*"]) + sorted(_RESOURCES),
+    package_dir=_RESOURCES,
+    package_data={name: ["*"] for name in _RESOURCES},
 )
