@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.export import DOCUMENTS, PAPER_SIZES, DocumentNotAvailable, export_pdf
+from smallbiz_codes.export.fonts import workbook_missing_characters
 from smallbiz_codes.i18n import N_, _
 from smallbiz_codes.ui.settings import Settings, default_paper_size
 from smallbiz_codes.ui.steps import StepPage
@@ -111,9 +112,17 @@ class PrintPage(StepPage):
         self.save_button.setText(_("&Save as PDF…"))
 
     def _export(self, out: Path) -> bool:
+        self.status.clear()
         if self.session is None:
             return False
         wb: Workbook = self.session.load()
+        missing = workbook_missing_characters(wb)
+        if missing:
+            shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+            self.status.setText(_(
+                "The printing font has no shape for these characters, so they print as □: {chars}. "
+                "Replace them (for example emoji) with words if they matter."
+            ).format(chars=shown))
         try:
             export_pdf(wb, self.doc.currentData(), self.lang.currentData(), out,
                        size=self.size.currentData(), large_print=self.large.isChecked(),
@@ -131,7 +140,7 @@ class PrintPage(StepPage):
     def preview(self) -> None:
         out = Path(tempfile.mkdtemp(prefix="smallbiz-preview-")) / f"{self.doc.currentData()}.pdf"
         if self._export(out):
-            self.status.setText(_("Opened {path} in your PDF viewer.").format(path=out))
+            self._say(_("Opened {path} in your PDF viewer.").format(path=out))
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
 
     def save_as(self) -> None:
@@ -144,4 +153,9 @@ class PrintPage(StepPage):
             return
         if self._export(Path(path)):
             self.settings.set_value("print/folder", str(Path(path).parent))
-            self.status.setText(_("Saved {path}.").format(path=path))
+            self._say(_("Saved {path}.").format(path=path))
+
+    def _say(self, message: str) -> None:
+        """Add to what the status line says: a font warning must stay visible."""
+        current = self.status.text()
+        self.status.setText(f"{current}\n{message}" if "□" in current else message)

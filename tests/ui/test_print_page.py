@@ -26,3 +26,16 @@ def test_preview_and_save_notice(window, monkeypatch, cjk_dir: Path) -> None:  #
     assert "Golden Wheat Bakery" in text
     assert "Our promises to you" in text
     assert window.settings.value("print/lang") == "en"  # remembered for next time
+
+
+def test_characters_the_font_lacks_are_named_before_printing(window, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    from smallbiz_codes.domain.records import Promise
+
+    window.create_workbook(tmp_path / "shop.sbcodes")
+    window.session.add(Promise(wording="Fresh bread 🍞 every day by 8 am", remedy="x", owner="me"))
+    window.go_print()
+    page = window._current_frame().page
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    page.preview()
+    assert "🍞" in page.status.text() and "□" in page.status.text()
+    assert "Opened" in page.status.text()  # the PDF was still made
