@@ -17,7 +17,6 @@ from __future__ import annotations
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -118,6 +117,7 @@ def _promise(
             block.append(Paragraph(common.esc(text), ns.promise, bulletText=f"{number}"))
         else:
             block.append(Paragraph(common.esc(text), ns.promise_alt))
+    block.append(Spacer(1, ns.body_pt * 0.12))
     for msg, primary, alt in (
         (CONDITIONS, p.conditions, p.conditions_alt),
         (REMEDY, p.remedy, p.remedy_alt),
@@ -128,11 +128,11 @@ def _promise(
     return block
 
 
-def _side_by_side(voice: Voice, ns: NoticeStyles, number: int, p: object, width: float) -> Flowable:
-    """One promise as two columns, one per language (the bilingual side-by-side layout)."""
+def _sbs_cells(voice: Voice, ns: NoticeStyles, p: object) -> list[list[Flowable]]:
+    """One promise's words, conditions and remedy, one list per language."""
     b = ns.body_pt
-    promise_st = styles.style("sbs-promise", b * 1.08, bold=True, leading=1.24)
-    provision_st = styles.style("sbs-provision", b, leading=1.26, spaceBefore=b * 0.15)
+    promise_st = styles.style("sbs-promise", b * 1.08, bold=True, leading=1.22)
+    provision_st = styles.style("sbs-provision", b, leading=1.25, spaceBefore=b * 0.12)
     cols = []
     for lang in voice.langs:
         one = Voice(lang, voice.primary)
@@ -147,17 +147,17 @@ def _side_by_side(voice: Voice, ns: NoticeStyles, number: int, p: object, width:
             if text:
                 cell.append(Paragraph(_label(lang, msg) + common.esc(text), provision_st))
         cols.append(cell)
+    return cols
+
+
+def _sbs_table(ns: NoticeStyles, number: int, cols: list[list[Flowable]], widths: list[float]):
+    """One promise as a numbered row of two language columns."""
+    b = ns.body_pt
     num = Paragraph(
         f"<font color='#{ACCENT.hexval()[2:]}'><b>{number}</b></font>",
         styles.style("sbs-num", b * 1.2, bold=True, leading=1.1),
     )
-    indent = ns.promise.leftIndent
-    rest = width - indent
-    t = Table(
-        [[num, cols[0], cols[1]]],
-        colWidths=[indent, *_shares(cols, rest)],
-        splitInRow=1,
-    )
+    t = Table([[num, cols[0], cols[1]]], colWidths=[ns.promise.leftIndent, *widths], splitInRow=1)
     t.setStyle(
         common.table_style(
             [
@@ -175,14 +175,24 @@ def _side_by_side(voice: Voice, ns: NoticeStyles, number: int, p: object, width:
     return t
 
 
-def _shares(cols: list[list[Flowable]], width: float) -> list[float]:
-    """Two column widths by how much each language has to say (Chinese is denser), 40-60 %."""
-    need = [
-        sum(stringWidth(f.text, fonts.REGULAR, 10) for f in col if isinstance(f, Paragraph)) or 1.0
-        for col in cols
-    ]
-    share = min(0.6, max(0.4, need[0] / sum(need)))
-    return [width * share, width * (1 - share)]
+def _column_share(rows: list[list[list[Flowable]]], width: float, pad: float) -> float:
+    """The first column's share of ``width`` that makes the promises shortest in total.
+
+    Chinese says the same in about half the width of English; one share for the
+    whole notice keeps the dividing line straight from promise to promise.
+    """
+
+    def height(col: list[Flowable], w: float) -> float:
+        return sum(f.wrap(w, 1e6)[1] + f.getSpaceBefore() for f in col)
+
+    best, best_h = 0.5, float("inf")
+    for i in range(13):
+        share = 0.3 + 0.025 * i
+        left, right = width * share - pad, width * (1 - share) - pad
+        total = sum(max(height(cols[0], left), height(cols[1], right)) for cols in rows)
+        if total < best_h - 0.5:
+            best, best_h = share, total
+    return best
 
 
 def _label(lang: str, msg: str) -> str:
@@ -204,15 +214,15 @@ def _contact_lines(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowabl
 
 
 def _contact_box(
-    wb: Workbook, voice: Voice, ns: NoticeStyles, width: float, columns: bool
+    wb: Workbook, voice: Voice, ns: NoticeStyles, width: float, share: float | None
 ) -> Flowable:
-    """The box that says whom to tell: per language in two columns when ``columns``."""
+    """The box that says whom to tell: per language in two columns when ``share`` is given."""
     org, code = wb.organization, wb.code
     b = ns.body_pt
     pad = b * 0.75
     heads = voice.labels(CONTACT_HEAD)
     head = Paragraph(
-        (" · " if columns else "<br/>").join(common.esc(t) for _, t in heads), ns.box_head
+        (" · " if share else "<br/>").join(common.esc(t) for _, t in heads), ns.box_head
     )
     details = []
     for msg, value in ((PHONE, org.phone), (EMAIL, org.email), (ADDRESS, org.address)):
@@ -247,9 +257,10 @@ def _contact_box(
         qr_cell = [d, cap]
     text_w = width - (side + pad * 2 if side else 0)
 
-    if columns and voice.both:
+    if share and voice.both:
         cols = [_contact_lines(wb, Voice(lang, voice.primary), ns) for lang in voice.langs]
-        inner = Table([[cols[0], cols[1]]], colWidths=_shares(cols, text_w - 2 * pad))
+        inner_w = text_w - 2 * pad
+        inner = Table([[cols[0], cols[1]]], colWidths=[inner_w * share, inner_w * (1 - share)])
         inner.setStyle(
             common.table_style(
                 [
@@ -301,12 +312,16 @@ def story(
     out = _header(wb, voice, ns)
     promises = sorted(wb.promises, key=lambda p: p.position)
     blocks: list[list[Flowable]] = []
-    for n, p in enumerate(promises, start=1):
-        if columns:
-            blocks.append([_side_by_side(voice, ns, n, p, width)])
-        else:
-            blocks.append(_promise(wb, voice, ns, n, p))
-    box = _contact_box(wb, voice, ns, width, columns)
+    share = 0.5
+    if columns:
+        rows = [_sbs_cells(voice, ns, p) for p in promises]
+        rest = width - ns.promise.leftIndent
+        share = _column_share(rows, rest, body_pt * 0.7)
+        for n, cols in enumerate(rows, start=1):
+            blocks.append([_sbs_table(ns, n, cols, [rest * share, rest * (1 - share)])])
+    else:
+        blocks = [_promise(wb, voice, ns, n, p) for n, p in enumerate(promises, start=1)]
+    box = _contact_box(wb, voice, ns, width, share if columns else None)
     if not blocks:
         out.append(Paragraph(common.esc(voice.label(NO_PROMISES)), ns.provision))
         blocks.append([])
@@ -318,7 +333,7 @@ def story(
             )
         )
     # the last promise and the contact box share a page: the box is never left alone
-    out.append(KeepTogether([*blocks[-1], Spacer(1, body_pt * 0.9), box]))
+    out.append(KeepTogether([*blocks[-1], Spacer(1, body_pt * 0.75), box]))
     return out
 
 

@@ -22,7 +22,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {"A5": A5, "A4": A4, "A3": A3, "Let
 # Type scale of the reading documents against A4 (A3 is read from further away).
 SIZE_SCALE = {"A5": 0.88, "A4": 1.0, "Letter": 1.0, "A3": 1.3}
 LARGE_PRINT = 1.4
-MARGINS = {"A5": 13 * mm, "A4": 18 * mm, "Letter": 18 * mm, "A3": 24 * mm}
+MARGINS = {"A5": 13 * mm, "A4": 12 * mm, "Letter": 12 * mm, "A3": 24 * mm}
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -155,9 +155,9 @@ NOTICE_BODY_SIDE = {
     "Letter": (13.0, 10.5),
     "A3": (17.0, 13.0),
 }
-# Margins scale with the paper (A5 : A4 : A3 = 1 : 1.41 : 2); 14 mm on A4
+# Margins scale with the paper (A5 : A4 : A3 = 1 : 1.41 : 2); 13 mm on A4
 # stays clear of every office printer's unprintable edge.
-NOTICE_MARGINS = {"A5": 10 * mm, "A4": 14 * mm, "Letter": 14 * mm, "A3": 20 * mm}
+NOTICE_MARGINS = {"A5": 9 * mm, "A4": 13 * mm, "Letter": 13 * mm, "A3": 18 * mm}
 
 
 def notice_body_range(
@@ -195,7 +195,7 @@ def notice_styles(size: str, body_pt: float, num_width: float) -> NoticeStyles:
         ),
         intro=style(
             "intro",
-            b * 0.85,
+            b * 0.8,
             leading=1.3,
             alignment=TA_CENTER,
             textColor=MUTED,
@@ -215,11 +215,11 @@ def notice_styles(size: str, body_pt: float, num_width: float) -> NoticeStyles:
         promise_alt=style(
             "promise_alt", b, bold=True, leading=1.26, leftIndent=indent, textColor=MUTED
         ),
-        provision=style("provision", b, leading=1.25, leftIndent=indent, spaceBefore=b * 0.12),
+        provision=style("provision", b, leading=1.25, leftIndent=indent),
         provision_alt=style("provision_alt", b, leading=1.25, leftIndent=indent, textColor=MUTED),
         box_head=style("box_head", b * 1.1, bold=True, leading=1.22, textColor=ACCENT),
         box_body=style("box_body", b, leading=1.25),
         box_alt=style("box_alt", b, leading=1.25, textColor=MUTED),
         stamp_size=max(6.5, b * 0.46),
-        gap=b * 0.38,
+        gap=b * 0.32,
     )
