@@ -17,6 +17,7 @@ from __future__ import annotations
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -70,7 +71,7 @@ def notice_stamp(wb: Workbook, voice: Voice) -> str:
     return text
 
 
-def _header(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowable]:
+def _header(wb: Workbook, voice: Voice, ns: NoticeStyles, width: float) -> list[Flowable]:
     org = wb.organization
     story: list[Flowable] = []
     names = voice.user(org.name, org.name_alt)
@@ -83,14 +84,19 @@ def _header(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowable]:
     story.append(Paragraph(common.esc(heads[0][1]), ns.headline))
     for _lang, text in heads[1:]:
         story.append(Paragraph(common.esc(text), ns.headline_alt))
-    # the effective date shares the intro's line: it matters, but not at headline size
+    # the effective date shares the intro's line when there is room: it matters,
+    # but not at headline size; it never breaks in the middle of the date
     st = common.stamp(wb)
     intro = []
     for lang, text in voice.labels(INTRO):
         line = common.esc(text)
         if st.effective_date:
             date = Voice(lang, voice.primary).date(st.effective_date)
-            line += " · <b>" + common.esc(tr(lang, EFFECTIVE).format(date=date)) + "</b>"
+            eff = tr(lang, EFFECTIVE).format(date=date)
+            one = f"{text} · {eff}"
+            fits = stringWidth(one, fonts.BOLD, ns.intro.fontSize) <= width
+            line += " · " if fits else "<br/>"
+            line += f"<b>{common.esc(eff)}</b>"
         intro.append(line)
     story.append(Paragraph("<br/>".join(intro), ns.intro))
     story.append(
@@ -214,15 +220,15 @@ def _contact_lines(wb: Workbook, voice: Voice, ns: NoticeStyles) -> list[Flowabl
 
 
 def _contact_box(
-    wb: Workbook, voice: Voice, ns: NoticeStyles, width: float, share: float | None
+    wb: Workbook, voice: Voice, ns: NoticeStyles, width: float, columns: bool
 ) -> Flowable:
-    """The box that says whom to tell: per language in two columns when ``share`` is given."""
+    """The box that says whom to tell: per language in two columns when ``columns``."""
     org, code = wb.organization, wb.code
     b = ns.body_pt
     pad = b * 0.75
     heads = voice.labels(CONTACT_HEAD)
     head = Paragraph(
-        (" · " if share else "<br/>").join(common.esc(t) for _, t in heads), ns.box_head
+        (" · " if columns else "<br/>").join(common.esc(t) for _, t in heads), ns.box_head
     )
     details = []
     for msg, value in ((PHONE, org.phone), (EMAIL, org.email), (ADDRESS, org.address)):
@@ -257,9 +263,11 @@ def _contact_box(
         qr_cell = [d, cap]
     text_w = width - (side + pad * 2 if side else 0)
 
-    if share and voice.both:
+    if columns and voice.both:
         cols = [_contact_lines(wb, Voice(lang, voice.primary), ns) for lang in voice.langs]
         inner_w = text_w - 2 * pad
+        # the box's own balance: its narrower text must not break inside a phone number
+        share = _column_share([cols], inner_w, b * 0.7)
         inner = Table([[cols[0], cols[1]]], colWidths=[inner_w * share, inner_w * (1 - share)])
         inner.setStyle(
             common.table_style(
@@ -309,7 +317,7 @@ def story(
     ns = styles.notice_styles(size, body_pt, num_width=body_pt * 1.6)
     w, _h = styles.page_size(size)
     width = w - 2 * ns.margin
-    out = _header(wb, voice, ns)
+    out = _header(wb, voice, ns, width)
     promises = sorted(wb.promises, key=lambda p: p.position)
     blocks: list[list[Flowable]] = []
     share = 0.5
@@ -321,7 +329,7 @@ def story(
             blocks.append([_sbs_table(ns, n, cols, [rest * share, rest * (1 - share)])])
     else:
         blocks = [_promise(wb, voice, ns, n, p) for n, p in enumerate(promises, start=1)]
-    box = _contact_box(wb, voice, ns, width, share if columns else None)
+    box = _contact_box(wb, voice, ns, width, columns)
     if not blocks:
         out.append(Paragraph(common.esc(voice.label(NO_PROMISES)), ns.provision))
         blocks.append([])

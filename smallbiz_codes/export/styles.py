@@ -22,7 +22,7 @@ PAGE_SIZES: dict[str, tuple[float, float]] = {"A5": A5, "A4": A4, "A3": A3, "Let
 # Type scale of the reading documents against A4 (A3 is read from further away).
 SIZE_SCALE = {"A5": 0.88, "A4": 1.0, "Letter": 1.0, "A3": 1.3}
 LARGE_PRINT = 1.4
-MARGINS = {"A5": 13 * mm, "A4": 12 * mm, "Letter": 12 * mm, "A3": 24 * mm}
+MARGINS = {"A5": 13 * mm, "A4": 18 * mm, "Letter": 18 * mm, "A3": 24 * mm}
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -150,7 +150,7 @@ NOTICE_BODY = {"A5": (12.0, 10.5), "A4": (16.0, 14.0), "Letter": (16.0, 14.0), "
 # Two languages side by side in columns: a one-sheet bilingual notice that is
 # read from about a metre, so its floor is lower than the one-language notice.
 NOTICE_BODY_SIDE = {
-    "A5": (10.0, 7.5),
+    "A5": (10.0, 9.0),
     "A4": (13.0, 10.5),
     "Letter": (13.0, 10.5),
     "A3": (17.0, 13.0),
