@@ -181,21 +181,21 @@ def _sbs_table(ns: NoticeStyles, number: int, cols: list[list[Flowable]], widths
     return t
 
 
+def _height(col: list[Flowable], width: float) -> float:
+    return sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() for f in col)
+
+
 def _column_share(rows: list[list[list[Flowable]]], width: float, pad: float) -> float:
     """The first column's share of ``width`` that makes the promises shortest in total.
 
     Chinese says the same in about half the width of English; one share for the
     whole notice keeps the dividing line straight from promise to promise.
     """
-
-    def height(col: list[Flowable], w: float) -> float:
-        return sum(f.wrap(w, 1e6)[1] + f.getSpaceBefore() for f in col)
-
     best, best_h = 0.5, float("inf")
     for i in range(13):
         share = 0.3 + 0.025 * i
         left, right = width * share - pad, width * (1 - share) - pad
-        total = sum(max(height(cols[0], left), height(cols[1], right)) for cols in rows)
+        total = sum(max(_height(cols[0], left), _height(cols[1], right)) for cols in rows)
         if total < best_h - 0.5:
             best, best_h = share, total
     return best
@@ -315,7 +315,7 @@ def story(
 ) -> list[Flowable]:
     columns = side_by_side and voice.both
     ns = styles.notice_styles(size, body_pt, num_width=body_pt * 1.6)
-    w, _h = styles.page_size(size)
+    w, h = styles.page_size(size)
     width = w - 2 * ns.margin
     out = _header(wb, voice, ns, width)
     promises = sorted(wb.promises, key=lambda p: p.position)
@@ -325,8 +325,15 @@ def story(
         rows = [_sbs_cells(voice, ns, p) for p in promises]
         rest = width - ns.promise.leftIndent
         share = _column_share(rows, rest, body_pt * 0.7)
-        for n, cols in enumerate(rows, start=1):
-            blocks.append([_sbs_table(ns, n, cols, [rest * share, rest * (1 - share)])])
+        widths = [rest * share, rest * (1 - share)]
+        # a promise taller than most of a page prints one language under the other:
+        # a table row split across pages is where ReportLab's layout can overflow
+        tall = (h - 2 * ns.margin) * 0.7
+        for n, (p, cols) in enumerate(zip(promises, rows, strict=True), start=1):
+            if max(_height(c, w - body_pt * 0.7) for c, w in zip(cols, widths, strict=True)) > tall:
+                blocks.append(_promise(wb, voice, ns, n, p))
+            else:
+                blocks.append([_sbs_table(ns, n, cols, widths)])
     else:
         blocks = [_promise(wb, voice, ns, n, p) for n, p in enumerate(promises, start=1)]
     box = _contact_box(wb, voice, ns, width, columns)

@@ -155,3 +155,27 @@ def test_a_notice_that_does_not_fit_uses_the_room_of_its_second_page():
     sizes = {size for size, text in _sized_text(data) for c in conditions if c[:12] in text}
     assert len(sizes) >= 1
     assert min(sizes) > styles.notice_body_range("A4", False)[1]
+
+
+@pytest.mark.parametrize("size", ["A5", "A4", "Letter"])
+@pytest.mark.parametrize("large", [False, True])
+def test_side_by_side_promise_longer_than_a_page_flows_on(size, large):
+    """A promise taller than a page cannot sit in two columns; it flows on, nothing is lost."""
+    from test_robustness import LONG_ZH, workbook
+
+    from smallbiz_codes.domain.records import Promise
+
+    huge = Promise(
+        id=1,
+        position=1,
+        wording=LONG_ZH,
+        wording_alt="We answer every message. " * 180,
+        conditions="工作日",
+        remedy="退款",
+    )
+    short = Promise(id=2, position=2, wording="当天烤的面包", conditions="不含礼盒", remedy="换新")
+    wb = workbook([huge, short])
+    pages = _pages(build_document(wb, "notice", "both", size, large, side_by_side=True))
+    assert len(pages) > 2
+    text = "".join(pages)
+    assert squash(LONG_ZH)[-20:] in text and "当天烤的面包" in text and "店长：电话123" in text
