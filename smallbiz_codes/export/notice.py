@@ -388,9 +388,8 @@ def build(
     if most == 1:
         return first
     smallest, fewest = attempt(low)
-    if fewest == most or fewest > 2:
-        # a long code flows on at full size: shrinking would not save a page worth having
-        return first
+    if fewest == most:
+        return first  # shrinking saves no sheet: stay at full size
     # the largest size, in half points, that needs no more pages than the smallest does
     sizes = [pref - 0.5 * i for i in range(1, int((pref - low) * 2))]
     best = smallest
