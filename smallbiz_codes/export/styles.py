@@ -138,23 +138,43 @@ class NoticeStyles:
     box_body: ParagraphStyle
     box_alt: ParagraphStyle
     stamp_size: float
+    gap: float  # the space either side of the rule between two promises
 
 
 # Preferred and smallest body size per paper (points); A4 never below 14 pt,
 # which reads from about 1.5 m. A notice that does not fit on one page at the
 # preferred size shrinks step by step down to the smallest, then flows on.
+# A5 and A3 follow A4 roughly in proportion to the paper (A3 a little smaller,
+# as a larger sheet hangs where people stand closer to it than 2 m).
 NOTICE_BODY = {"A5": (12.0, 10.5), "A4": (16.0, 14.0), "Letter": (16.0, 14.0), "A3": (21.0, 17.0)}
-NOTICE_MARGINS = {"A5": 13 * mm, "A4": 19 * mm, "Letter": 19 * mm, "A3": 27 * mm}
+# Two languages side by side in columns: a one-sheet bilingual notice that is
+# read from about a metre, so its floor is lower than the one-language notice.
+NOTICE_BODY_SIDE = {
+    "A5": (10.0, 9.0),
+    "A4": (13.0, 10.5),
+    "Letter": (13.0, 10.5),
+    "A3": (17.0, 13.0),
+}
+# Margins scale with the paper (A5 : A4 : A3 = 1 : 1.41 : 2); 13 mm on A4
+# stays clear of every office printer's unprintable edge.
+NOTICE_MARGINS = {"A5": 9 * mm, "A4": 13 * mm, "Letter": 13 * mm, "A3": 18 * mm}
 
 
-def notice_body_range(size: str, large_print: bool) -> tuple[float, float]:
-    pref, low = NOTICE_BODY[size]
+def notice_body_range(
+    size: str, large_print: bool, side_by_side: bool = False
+) -> tuple[float, float]:
+    pref, low = (NOTICE_BODY_SIDE if side_by_side else NOTICE_BODY)[size]
     if large_print:
         return round(pref * LARGE_PRINT, 1), round(low * LARGE_PRINT, 1)
     return pref, low
 
 
 def notice_styles(size: str, body_pt: float, num_width: float) -> NoticeStyles:
+    """Sizes as factors of the body size, so the whole notice scales as one.
+
+    The promise's own words are only a little larger than its conditions and
+    remedy (bold carries the difference), so the limits are never small print.
+    """
     b = body_pt
     indent = num_width
     return NoticeStyles(
@@ -162,36 +182,44 @@ def notice_styles(size: str, body_pt: float, num_width: float) -> NoticeStyles:
         margin=NOTICE_MARGINS[size],
         business=style(
             "business",
-            b * 1.25,
+            b * 1.1,
             bold=True,
-            leading=1.25,
+            leading=1.2,
             textColor=ACCENT,
             alignment=TA_CENTER,
-            spaceAfter=b * 0.15,
+            spaceAfter=b * 0.1,
         ),
-        headline=style("headline", b * 2.0, bold=True, leading=1.2, alignment=TA_CENTER),
+        headline=style("headline", b * 1.7, bold=True, leading=1.18, alignment=TA_CENTER),
         headline_alt=style(
-            "headline_alt", b * 1.3, bold=True, leading=1.25, alignment=TA_CENTER, textColor=MUTED
+            "headline_alt", b * 1.15, bold=True, leading=1.2, alignment=TA_CENTER, textColor=MUTED
         ),
-        intro=style("intro", b * 0.85, leading=1.4, alignment=TA_CENTER, textColor=MUTED),
+        intro=style(
+            "intro",
+            b * 0.8,
+            leading=1.3,
+            alignment=TA_CENTER,
+            textColor=MUTED,
+            spaceBefore=b * 0.1,
+        ),
         promise=style(
             "promise",
-            b * 1.08,
+            b * 1.1,
             bold=True,
-            leading=1.32,
+            leading=1.22,
             leftIndent=indent,
             bulletIndent=0,
-            bulletFontSize=b * 1.25,
+            bulletFontSize=b * 1.3,
             bulletColor=ACCENT,
             alignment=TA_LEFT,
         ),
         promise_alt=style(
-            "promise_alt", b, leading=1.32, leftIndent=indent, textColor=MUTED, spaceBefore=b * 0.1
+            "promise_alt", b, bold=True, leading=1.26, leftIndent=indent, textColor=MUTED
         ),
-        provision=style("provision", b, leading=1.36, leftIndent=indent, spaceBefore=b * 0.3),
-        provision_alt=style("provision_alt", b, leading=1.36, leftIndent=indent, textColor=MUTED),
-        box_head=style("box_head", b * 1.1, bold=True, leading=1.3, textColor=ACCENT),
-        box_body=style("box_body", b, leading=1.38),
-        box_alt=style("box_alt", b * 0.85, leading=1.38, textColor=MUTED),
-        stamp_size=max(7.0, b * 0.48),
+        provision=style("provision", b, leading=1.25, leftIndent=indent),
+        provision_alt=style("provision_alt", b, leading=1.25, leftIndent=indent, textColor=MUTED),
+        box_head=style("box_head", b * 1.1, bold=True, leading=1.22, textColor=ACCENT),
+        box_body=style("box_body", b, leading=1.25),
+        box_alt=style("box_alt", b, leading=1.25, textColor=MUTED),
+        stamp_size=max(6.5, b * 0.46),
+        gap=b * 0.32,
     )
