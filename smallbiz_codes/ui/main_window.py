@@ -393,12 +393,12 @@ class MainWindow(QMainWindow):
         narrow = self.width() < self.NARROW
         if narrow == self._narrow:
             return
-        self._narrow = narrow
+        was_narrow, self._narrow = self._narrow, narrow
         total = max(sum(self.splitter.sizes()), self.width())
         if narrow:
             steps = min(210, self.steps.sizeHintForColumn(0) + 24)
             self.splitter.setSizes([max(steps, 140), total - steps, 0])
-        else:
+        elif was_narrow:  # wide again: the live view comes back
             self.splitter.setSizes([220, total * 3 // 5, total * 2 // 5 - 220])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

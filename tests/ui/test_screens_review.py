@@ -284,3 +284,26 @@ def test_home_of_a_new_workbook_says_what_to_do_first(window, qtbot, tmp_path: P
     window.open_example("bakery")  # with promises, Home shows where things stand instead
     window.go_key("home")
     assert not home.start_button.isVisible() and home.plan_button.isVisible()
+
+
+def test_no_dead_buttons_on_a_new_workbook(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    """With no indicator yet there is no month to add a figure to: the button says so by
+    being greyed out, next to the note that tells where to add indicators."""
+    _open(window, "empty", tmp_path)
+    window.go_key("measurements")
+    page = window._current_frame().page
+    assert not page.editor.add_button.isEnabled()
+    assert page.info.text()
+    window.close_workbook()
+    window.open_example("bakery")
+    window.go_key("measurements")
+    assert page.editor.add_button.isEnabled()
+
+
+def test_chinese_status_lines_have_no_space_between_sentences(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    window.switch_language("zh")
+    _open(window, "empty", tmp_path)
+    for key, label in (("home", "summary"), ("publish", "status")):
+        window.go_key(key)
+        text = re.sub(r"<[^>]+>", "", getattr(window._current_frame().page, label).text())
+        assert "。" in text and "。 " not in text, (key, text)
