@@ -23,8 +23,8 @@ class HomePage(StepPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setOpenExternalLinks(False)
-        layout.addWidget(self.summary)
-        # A new workbook: say plainly what to do first, with the two ways to begin.
+        # A new workbook: say plainly what to do first, with the two ways to begin,
+        # above everything else.
         self.first_steps = QLabel()
         self.first_steps.setWordWrap(True)
         self.start_button = QPushButton()
@@ -37,6 +37,8 @@ class HomePage(StepPage):
         row.addWidget(self.example_button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addSpacing(8)
+        layout.addWidget(self.summary)
         self.plan_button = QPushButton()  # the communication plan, one click from home
         self.plan_button.clicked.connect(self._open_plan)
         layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
