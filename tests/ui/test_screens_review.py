@@ -81,7 +81,6 @@ def _user_words(window) -> set[str]:  # type: ignore[no-untyped-def]
                 walk(v)
 
     walk(wb)
-    # the stored keys of the choices (channels, kinds, statuses) are data, not words
     return words
 
 
@@ -307,3 +306,22 @@ def test_chinese_status_lines_have_no_space_between_sentences(window, tmp_path: 
         window.go_key(key)
         text = re.sub(r"<[^>]+>", "", getattr(window._current_frame().page, label).text())
         assert "。" in text and "。 " not in text, (key, text)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), SMALL])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_start_page_reads_whole(window, shots_dir: Path, lang: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    """The first screen of all: no workbook open yet."""
+    window.switch_language(lang)
+    window.resize(*size)
+    QApplication.processEvents()
+    window.grab().save(str(shots_dir / f"review-start-{size[0]}-{lang}.png"))
+    start = window.start
+    problems = _cut_off(start) + _unnamed(start)
+    if lang == "zh":
+        problems += _english_left(start, set())
+    for button in (start.new_button, start.open_button, start.example_button):
+        corner = button.mapTo(window, QPoint(button.width() - 1, button.height() - 1))
+        if not window.rect().contains(corner):
+            problems.append(f"{button.text()} out of reach")
+    assert not problems, "\n".join(problems)
