@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(act)
             self.lang_actions[lang] = act
         self.act_live = QAction(self, checkable=True, checked=True)
-        self.act_live.toggled.connect(lambda _on: self._show_live_view())
+        self.act_live.toggled.connect(self._live_toggled)
         v.addAction(self.act_live)
         h = self.help_menu
         self.act_log = self._action(h, self.show_log)
@@ -443,6 +443,14 @@ class MainWindow(QMainWindow):
     def _show_live_view(self) -> None:
         page = self._current_frame().page if self.frames else None
         self.live.setVisible(self.act_live.isChecked() and (page is None or page.live_view))
+
+    def _live_toggled(self, on: bool) -> None:
+        """Asked for on a narrow window, where it was folded away: give it a third."""
+        self._show_live_view()
+        sizes = self.splitter.sizes()
+        if on and sizes[2] == 0:
+            third = sum(sizes) // 3
+            self.splitter.setSizes([sizes[0], sizes[1] - third, third])
 
     def go_key(self, key: str) -> None:
         index = self._index_of(key)

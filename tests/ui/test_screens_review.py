@@ -325,3 +325,18 @@ def test_start_page_reads_whole(window, shots_dir: Path, lang: str, size: tuple[
         if not window.rect().contains(corner):
             problems.append(f"{button.text()} out of reach")
     assert not problems, "\n".join(problems)
+
+
+def test_live_view_folded_away_on_a_small_screen_comes_back_from_the_menu(window) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    window.open_example("bakery")
+    window.go_key("promises")
+    window.resize(*SMALL)
+    QApplication.processEvents()
+    assert window.splitter.sizes()[2] == 0  # the form gets the room
+    window.act_live.setChecked(False)
+    window.act_live.setChecked(True)
+    QApplication.processEvents()
+    assert window.live.isVisible() and window.live.width() > 100
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    assert window.live.width() > 200
