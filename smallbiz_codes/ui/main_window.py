@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
 
         self.steps = QTreeWidget()
         self.steps.setHeaderHidden(True)
-        self.steps.setMinimumWidth(200)
+        # Narrow enough for a 1280×800 screen at 150 % (853 logical pixels) with room
+        # left for the form; long step names scroll rather than push the form out.
+        self.steps.setMinimumWidth(140)
         self.steps.setAccessibleName("steps")
         self.steps.currentItemChanged.connect(self._step_chosen)
         self.stack = QStackedWidget()
@@ -159,6 +161,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([220, 620, 360])
+        self.splitter.setCollapsible(0, False)  # the steps and the form never vanish
+        self.splitter.setCollapsible(1, False)
+        self._narrow: bool | None = None
         self.outer = QStackedWidget()
         self.outer.addWidget(self.start)
         self.outer.addWidget(self.splitter)
@@ -213,7 +218,7 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(act)
             self.lang_actions[lang] = act
         self.act_live = QAction(self, checkable=True, checked=True)
-        self.act_live.toggled.connect(lambda _on: self._show_live_view())
+        self.act_live.toggled.connect(self._live_toggled)
         v.addAction(self.act_live)
         h = self.help_menu
         self.act_log = self._action(h, self.show_log)
@@ -379,6 +384,23 @@ class MainWindow(QMainWindow):
         self.session = None
         self._show_start()
 
+    NARROW = 1000  # below this width the live view gives its room to the form
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        """On a small screen (or at 150 %) the live view folds away first, then the list
+        narrows; dragging the splitter's edge brings the live view back."""
+        super().resizeEvent(event)
+        narrow = self.width() < self.NARROW
+        if narrow == self._narrow:
+            return
+        was_narrow, self._narrow = self._narrow, narrow
+        total = max(sum(self.splitter.sizes()), self.width())
+        if narrow:
+            steps = min(210, self.steps.sizeHintForColumn(0) + 24)
+            self.splitter.setSizes([max(steps, 140), total - steps, 0])
+        elif was_narrow:  # wide again: the live view comes back
+            self.splitter.setSizes([220, total * 3 // 5, total * 2 // 5 - 220])
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.close_workbook()
         event.accept()
@@ -421,6 +443,14 @@ class MainWindow(QMainWindow):
     def _show_live_view(self) -> None:
         page = self._current_frame().page if self.frames else None
         self.live.setVisible(self.act_live.isChecked() and (page is None or page.live_view))
+
+    def _live_toggled(self, on: bool) -> None:
+        """Asked for on a narrow window, where it was folded away: give it a third."""
+        self._show_live_view()
+        sizes = self.splitter.sizes()
+        if on and sizes[2] == 0:
+            third = sum(sizes) // 3
+            self.splitter.setSizes([sizes[0], sizes[1] - third, third])
 
     def go_key(self, key: str) -> None:
         index = self._index_of(key)
@@ -480,6 +510,7 @@ class MainWindow(QMainWindow):
             if total:
                 mark = "  ✓" if done >= total else f"  {done}/{total}"
             item.setText(0, frame.page.title() + mark)
+            item.setToolTip(0, frame.page.title())  # the list may be too narrow for it
             item.setHidden(not frame.page.visible(wb))
         self._update_title()
 

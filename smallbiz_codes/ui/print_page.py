@@ -38,7 +38,8 @@ DOC_LABELS = {
     "plan": N_("Communication plan"),
     "report": N_("Performance and review report"),
 }
-LANG_LABELS = {"zh": "中文", "en": "English", "both": "中英双语 / Both"}
+# Each language by its own name, as language choosers do; "both" in the owner's language.
+LANG_LABELS = {"zh": "中文", "en": "English", "both": N_("Both (中文 + English)")}
 
 
 class PrintPage(StepPage):
@@ -53,8 +54,8 @@ class PrintPage(StepPage):
         self.form = form
         self.doc = QComboBox()
         self.lang = QComboBox()
-        for key, label in LANG_LABELS.items():
-            self.lang.addItem(label, key)
+        for key in LANG_LABELS:
+            self.lang.addItem("", key)
         self.size = QComboBox()
         for size in PAPER_SIZES:
             self.size.addItem(size, size)
@@ -102,6 +103,8 @@ class PrintPage(StepPage):
         for key in DOCUMENTS:
             self.doc.addItem(_(DOC_LABELS[key]), key)
         self.doc.setCurrentIndex(max(0, self.doc.findData(current)))
+        for n, key in enumerate(LANG_LABELS):
+            self.lang.setItemText(n, _(LANG_LABELS[key]) if key == "both" else LANG_LABELS[key])
         texts = [_("&Document"), _("&Language"), _("Paper si&ze"), _("Large print"),
                  _("Two languages")]
         for label, text in zip(self.labels, texts, strict=True):

@@ -52,3 +52,6 @@ class Form(QFormLayout):
         buddy = label.buddy()
         if buddy is not None:
             buddy.setAccessibleName(text.replace("&", ""))
+            proxy = buddy.focusProxy()  # a field with a helper beside it, in one row
+            if proxy is not None:
+                proxy.setAccessibleName(text.replace("&", ""))

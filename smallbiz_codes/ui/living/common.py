@@ -372,6 +372,8 @@ class RecordEditor(QWidget):
         self.loading = False
         self.binder = Binder(session_getter)
         self.headers: list[str] = []
+        # A page may say "nothing to add to yet" (no indicator chosen): no dead button then.
+        self.can_add: Callable[[], bool] = lambda: True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -542,7 +544,7 @@ class RecordEditor(QWidget):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.current_id() is not None)
-        self.add_button.setEnabled(self._session() is not None)
+        self.add_button.setEnabled(self._session() is not None and self.can_add())
 
     # -- writing ---------------------------------------------------------------------------
     def add(self) -> Any | None:

@@ -61,6 +61,7 @@ class MeasurementsPage(StepPage):
             keep=lambda m, wb: m.indicator_id == self.current_indicator_id(),
             sort_key=lambda m: (m.period, m.id or 0), reverse=True,
         )
+        self.editor.can_add = lambda: self.current_indicator_id() is not None
         outer.addWidget(self.editor)
         outer.addStretch(1)
         e = self.editor

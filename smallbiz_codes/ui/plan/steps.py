@@ -45,6 +45,8 @@ def _beside(*widgets: QWidget) -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     for n, w in enumerate(widgets):
         row.addWidget(w, 1 if n == 0 else 0)
+    # The row's label (and Alt+its letter) lead to the field, and name it for screen readers.
+    box.setFocusProxy(widgets[0])
     return box
 
 

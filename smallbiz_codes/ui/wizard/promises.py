@@ -164,6 +164,7 @@ class PromisesPage(ListPage):
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertWidget(outer.indexOf(self.empty_label) + 1, self.ideas_box)
+        self._reading_order()
         self.retranslate()
 
     # -- frame ----------------------------------------------------------------
@@ -352,6 +353,16 @@ class PromisesPage(ListPage):
             lang=current_language(),
         )
         self.findings_title.setVisible(bool(found))
+        self._reading_order()
+
+    def _reading_order(self) -> None:
+        """Tab as the eyes go: wording, the bilingual tick under it, the other language,
+        the advice on the wording, then the rest of the form. Rows inserted after the
+        form was built (and advice buttons made on the fly) would otherwise come last."""
+        chain: list[QWidget] = [self.wording, self.show_alt, self.wording_alt,
+                                *self.findings.buttons, self.category]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def apply_fix(self, finding: Finding, replacement: str, start: int, end: int) -> None:
         widget = getattr(self, finding.where, None)

@@ -370,12 +370,13 @@ class PublishPage(StepPage):
             )
         else:
             text = _("Version {version}, draft.").format(version=code.version)
+            gap = "" if current_language() == "zh" else " "  # no space between 中文 sentences
             if blockers:
-                text += " " + _("{n} things to settle first, listed below the form.").format(
+                text += gap + _("{n} things to settle first, listed below the form.").format(
                     n=len(blockers)
                 )
             else:
-                text += " " + _("Ready to publish.")
+                text += gap + _("Ready to publish.")
             self.status.setText(escape(text))
         self.publish_box.setVisible(bool(blockers) or bool(gaps))
         self.publish_button.setText(_("&Publish version {version}").format(version=code.version))
