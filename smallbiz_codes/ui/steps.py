@@ -43,8 +43,11 @@ class StepPage(QWidget):
 
     # -- life cycle -----------------------------------------------------------
     def attach(self, session: Session | None) -> None:
+        """Take the open workbook. A hidden page reloads when it is shown (MainWindow.go),
+        so opening a workbook does not load it once per step."""
         self.session = session
-        self.reload()
+        if session is None or self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
         """Show what the workbook holds now."""
