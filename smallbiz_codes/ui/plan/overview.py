@@ -31,6 +31,7 @@ from smallbiz_codes.domain import plan_suggest as ps
 from smallbiz_codes.domain.records import CommunicationItem
 from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.i18n import N_, _, current_language, format_date
+from smallbiz_codes.ui.guidance import guidance_for
 from smallbiz_codes.ui.plan.base import (
     DIRECTION_SHORT,
     PlanStepPage,
@@ -212,8 +213,7 @@ class OverviewPage(StepPage):
         return _("Plan overview")
 
     def guidance(self) -> str:
-        return _("Your whole plan as a table and on a timeline for the first year. Mark an item "
-                 "done when it has happened; the Home screen lists what is still due.")
+        return guidance_for(self.key)
 
     def completion(self, wb: Workbook) -> tuple[int, int]:
         items = wb.communication_items

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from smallbiz_codes.domain import plan_suggest as ps
 from smallbiz_codes.domain.records import CommunicationItem
 from smallbiz_codes.i18n import _, current_language
+from smallbiz_codes.ui.guidance import guidance_for
 from smallbiz_codes.ui.plan.base import (
     DIRECTION_LABELS,
     Picker,
@@ -69,9 +70,7 @@ class PurposePage(PlanStepPage):
         return _("Purpose and messages")
 
     def guidance(self) -> str:
-        return _("For each item: what should this audience come to know, do or feel, and in "
-                 "which words? Customers hear “our promises to you”; staff hear what they now do "
-                 "differently. Draft a message from your code and change it as you like.")
+        return guidance_for(self.key)
 
     def filled(self, item: CommunicationItem) -> bool:
         return bool(item.purpose.strip() and item.message.strip())
@@ -123,9 +122,7 @@ class AudiencesPage(PlanStepPage):
         return _("Audiences")
 
     def guidance(self) -> str:
-        return _("Who must hear about your code? Inside: you, your staff, new and temporary "
-                 "staff. Outside: customers, people who have not bought yet, suppliers, your "
-                 "association, the public, and customers with particular needs.")
+        return guidance_for(self.key)
 
     def filled(self, item: CommunicationItem) -> bool:
         return bool(item.audience.strip())
@@ -168,9 +165,7 @@ class MethodsPage(PlanStepPage):
         return _("Methods and channels")
 
     def guidance(self) -> str:
-        return _("How does each audience hear it? Choose what fits a small business (a notice at "
-                 "the counter, a line on the receipt, a page on your website, a staff meeting…) "
-                 "or write your own. ★ marks what fits how your customers buy from you.")
+        return guidance_for(self.key)
 
     def filled(self, item: CommunicationItem) -> bool:
         return bool(item.method.strip())
@@ -242,9 +237,7 @@ class TimingPage(PlanStepPage):
         return _("Timing and responsibility")
 
     def guidance(self) -> str:
-        return _("When does each item happen (once on the effective date, a week before it, for "
-                 "every new hire, monthly, at each review), who does it, and what does it cost? "
-                 "Brief your staff before you tell your customers.")
+        return guidance_for(self.key)
 
     def filled(self, item: CommunicationItem) -> bool:
         return bool(item.timing.strip() and item.start_date and item.owner.strip())
@@ -351,9 +344,7 @@ class AccessibilityPage(PlanStepPage):
         return _("Accessibility")
 
     def guidance(self) -> str:
-        return _("Everyone should be able to find and read your promises: large print, both "
-                 "languages, plain words, at eye height, and another way for customers who cannot "
-                 "read the notice. Say for each item for customers how it does this.")
+        return guidance_for(self.key)
 
     def filled(self, item: CommunicationItem) -> bool:
         return bool(item.accessibility.strip())
@@ -431,10 +422,7 @@ class EvaluationPage(PlanStepPage):
         return _("Did it work?")
 
     def guidance(self) -> str:
-        return _("How you will know it worked: for each item, a simple way to judge its effect: "
-                 "a short staff quiz, asking "
-                 "customers “did you see our promises?”, visits to your web page, complaints that "
-                 "mention the code. What you find goes into your review.")
+        return guidance_for(self.key)
 
     def filled(self, item: CommunicationItem) -> bool:
         return bool(item.evaluation.strip())

@@ -39,6 +39,7 @@ from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.i18n import _, current_language
 from smallbiz_codes.resources_path import resource
 from smallbiz_codes.ui.binding import FieldBinding
+from smallbiz_codes.ui.guidance import guidance_for  # noqa: F401 - re-exported for the pages
 from smallbiz_codes.ui.session import Session
 from smallbiz_codes.ui.steps import StepPage
 from smallbiz_codes.ui.widgets import Form
@@ -52,25 +53,6 @@ EMPTY_DATE = QDate(2000, 1, 1)  # a QDateEdit's minimum, shown as "not set"
 
 
 @cache
-def _guidance() -> dict[str, Any]:
-    with open(resource("guidance", "steps.json"), encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def guidance_for(key: str, lang: str | None = None) -> str:
-    """The step's short guidance and its example, in the screen's language."""
-    lang = lang or current_language()
-    entry = _guidance().get("steps", {}).get(key)
-    if not entry:
-        return ""
-    text = entry["guidance"][lang]
-    example = entry.get("example", {}).get(lang)
-    if example:
-        label = _guidance()["example_label"][lang]
-        text += "\n" + label + example
-    return text
-
-
 def ideas() -> dict[str, Any]:
     """Starter promises by channel (resources/guidance/ideas.json)."""
     return _ideas()
