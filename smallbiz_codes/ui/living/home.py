@@ -88,7 +88,8 @@ class HomePage(StepPage):
             "<h3>" + escape(wb.organization.name or _("Your business")) + "</h3>",
             "<p>" + escape(version_line),
             escape(_("{n} promises.").format(n=len(wb.promises))),
-            escape(_("{n} things to fix before publishing.").format(n=errors)) + "</p>",
+            escape(_("{n} things to fix before publishing.").format(n=errors) if errors
+                   else _("Nothing stands in the way of publishing.")) + "</p>",
         ]
         due = reminders(wb, dt.date.today(), lang)
         lines.append("<p><b>" + escape(_("Due in the next 30 days")) + "</b></p>")
@@ -98,7 +99,8 @@ class HomePage(StepPage):
             for r in due:
                 when = escape(format_date(r.date, lang))
                 flag = f" <span style='color:#b03a2e'>({late})</span>" if r.overdue else ""
-                items.append(f"<li>{when}{flag}: {escape(r.text.splitlines()[0])}</li>")
+                colon = "：" if lang == "zh" else ": "
+                items.append(f"<li>{when}{flag}{colon}{escape(r.text.splitlines()[0])}</li>")
             lines.append("<ul>" + "".join(items) + "</ul>")
         else:
             lines.append("<p>" + escape(_("Nothing is due.")) + "</p>")
