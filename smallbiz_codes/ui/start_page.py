@@ -48,9 +48,12 @@ class StartPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         # First start: the language is chosen here, in both scripts, before anything else.
+        self.language_buttons: dict[str, QPushButton] = {}
         for code, label in (("zh", "中文"), ("en", "English")):
             button = QPushButton(label)
+            button.setCheckable(True)  # shows which language is on
             button.setAccessibleName(label)
+            self.language_buttons[code] = button
             button.clicked.connect(lambda _c=False, c=code: self.language_requested.emit(c))
             top.addWidget(button)
         layout.addLayout(top)
@@ -82,6 +85,8 @@ class StartPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        for code, button in self.language_buttons.items():
+            button.setChecked(code == current_language())
         self.heading.setText(_("Your promises to your customers"))
         self.intro.setText(_(
             "This program helps you write down what your business promises its customers, "

@@ -95,3 +95,11 @@ def test_chinese_is_drawn_with_the_bundled_font(window, qtbot, shots_dir: Path) 
 
     metrics = QFontMetrics(page.name.font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "麦香坊烘焙")
+
+
+def test_start_page_shows_and_switches_the_language(window) -> None:  # type: ignore[no-untyped-def]
+    buttons = window.start.language_buttons
+    assert buttons["en"].isChecked() and not buttons["zh"].isChecked()
+    buttons["zh"].click()
+    assert window.start.heading.text() == "您对顾客的承诺"
+    assert buttons["zh"].isChecked() and not buttons["en"].isChecked()
