@@ -18,7 +18,6 @@ import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from smallbiz_codes import WORKBOOK_SUFFIX
 from smallbiz_codes.store.errors import WorkbookInUse
@@ -81,7 +80,7 @@ def _name(workbook: Path, kind: str, now: dt.datetime | None = None) -> str:
 def copy_before_migration(workbook: Path) -> Path:
     """Copy an older workbook aside before it is upgraded (read-only on the source)."""
     dest = folder_for(workbook) / _name(workbook, "migration")
-    uri = "file:" + quote(str(workbook.resolve())) + "?mode=ro"
+    uri = workbook.resolve().as_uri() + "?mode=ro"
     src = sqlite3.connect(uri, uri=True)
     try:
         return copy_connection(src, dest)
@@ -110,7 +109,7 @@ def _fingerprint(conn: sqlite3.Connection) -> str:
 def same_content(conn: sqlite3.Connection, copy: Path) -> bool:
     """True if the copy at ``copy`` holds exactly the data of ``conn``'s database."""
     try:
-        other = sqlite3.connect("file:" + quote(str(copy.resolve())) + "?immutable=1", uri=True)
+        other = sqlite3.connect(copy.resolve().as_uri() + "?immutable=1", uri=True)
         try:
             return _fingerprint(other) == _fingerprint(conn)
         finally:

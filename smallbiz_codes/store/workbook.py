@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -100,7 +99,7 @@ def _ro_connect(path: Path) -> sqlite3.Connection:
     """
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "immutable=1"
-    uri = "file:" + quote(str(path.resolve())) + "?" + mode
+    uri = path.resolve().as_uri() + "?" + mode
     return sqlite3.connect(uri, uri=True)
 
 
