@@ -110,7 +110,8 @@ class PrintPage(StepPage):
         for label, text in zip(self.labels, texts, strict=True):
             self.form.set_label(label, text)
         self.large.setText(_("Larger type for the customer notice"))
-        self.side.setText(_("Side by side in two columns (otherwise one under the other)"))
+        self.side.setText(_("Side by side in two columns: smaller type, fewer sheets "
+                            "(otherwise one under the other, in full-size type)"))
         self.preview_button.setText(_("&Preview"))
         self.save_button.setText(_("&Save as PDF…"))
 
