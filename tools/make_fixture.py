@@ -43,7 +43,7 @@ ROWS: dict[str, list[dict[str, Any]]] = {
         "id": 1, "name": "麦香坊烘焙", "name_alt": "Golden Wheat Bakery", "trade": "bakery",
         "staff_count": 6, "products_services": "每天现烤面包、西点；生日蛋糕接受预订。",
         "customers": "周边小区居民、上班族", "channels": json.dumps(["shop", "phone", "deposit"]),
-        "address": "幸福路 88 号", "phone": "021-5555 0188", "email": "hello@example.com",
+        "address": "幸福路 88 号", "address_alt": "88 Xingfu Road", "phone": "021-5555 0188", "email": "hello@example.com",
         "website": "", "complaint_handling": "店长记在收银台旁的本子上 <当天处理> & 回电",
         "laws_and_rules": "《食品安全法》、《消费者权益保护法》", "language": "zh",
     }],
@@ -54,6 +54,9 @@ ROWS: dict[str, list[dict[str, Any]]] = {
         "complaints_contact": "店长 张丽 021-5555 0188", "complaints_contact_alt": "Manager Zhang Li",
         "dispute_route": "12315", "monitoring": "每周一看记录本", "approver": "张丽",
         "route": "short", "current_step": "publish", "adopted_from": "",
+        "title_alt": "Golden Wheat promises", "purpose_alt": "Fresh bread you can trust",
+        "scope_alt": "Shop and phone orders", "exclusions_alt": "Delivery platforms",
+        "dispute_route_alt": "Call 12315",
     }],
     "objective": [{
         "id": 1, "position": 1, "text": "减少蛋糕取货排队", "problem": "周末取蛋糕要等半小时",

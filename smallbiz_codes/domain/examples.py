@@ -28,6 +28,10 @@ from smallbiz_codes.resources_path import resource
 
 # Fields of a promise that have a second-language counterpart.
 _ALT_FIELDS = {"wording": "wording_alt", "conditions": "conditions_alt", "remedy": "remedy_alt"}
+# Code texts printed on notices, kept in both languages as ``<field>_alt``.
+_CODE_ALT_FIELDS = (
+    "title", "purpose", "scope", "exclusions", "complaints_contact", "dispute_route"
+)
 
 
 class UnknownExample(KeyError):
@@ -77,9 +81,11 @@ def load_example(key: str, lang: str) -> Workbook:
     org_data = raw["organization"]
     org = _record(Organization, org_data, lang, id=1, trade=key, language=lang)
     org.name_alt = pick(org_data["name"], alt)
+    org.address_alt = pick(org_data.get("address", ""), alt)
     code_data = raw["code"]
     code = _record(Code, code_data, lang, id=1)
-    code.complaints_contact_alt = pick(code_data.get("complaints_contact", ""), alt)
+    for field in _CODE_ALT_FIELDS:
+        setattr(code, f"{field}_alt", pick(code_data.get(field, ""), alt))
     wb = Workbook(organization=org, code=code)
     next_id = {"indicator": 1, "procedure": 1}
     for pos, obj in enumerate(raw.get("objectives", []), start=1):

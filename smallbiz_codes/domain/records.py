@@ -44,6 +44,7 @@ class Organization:
     customers: str = ""  # who its customers are
     channels: list[str] = field(default_factory=list)  # keys of CHANNELS: shop, phone, online ...
     address: str = ""  # where customers find it
+    address_alt: str = ""  # the address in the other language, for bilingual notices
     phone: str = ""  # the number customers call
     email: str = ""
     website: str = ""
@@ -59,9 +60,13 @@ class Code:
     CLAUSE: ClassVar[str] = "6.4, Annex H"
     id: int | None = None
     title: str = ""  # the code's name, e.g. 麦香坊顾客承诺
+    title_alt: str = ""  # the code's name in the other language
     purpose: str = ""  # why the business makes these promises
+    purpose_alt: str = ""  # the purpose in the other language
     scope: str = ""  # which customers, products and channels it covers
+    scope_alt: str = ""  # the scope in the other language
     exclusions: str = ""  # what it does not cover
+    exclusions_alt: str = ""  # the exclusions in the other language
     effective_date: str = ""  # ISO date from which the promises apply
     review_date: str = ""  # ISO date of the next planned review
     status: str = "draft"  # "draft" or "published"
@@ -69,6 +74,7 @@ class Code:
     complaints_contact: str = ""  # whom customers contact when a promise is not kept
     complaints_contact_alt: str = ""  # the same in the other language
     dispute_route: str = ""  # external dispute resolution (ISO 10003), e.g. 12315
+    dispute_route_alt: str = ""  # the dispute route in the other language
     monitoring: str = ""  # how the business checks it keeps its promises
     approver: str = ""  # who approves the code for the business
     adopted_from: str = ""  # Annex G: name of the association whose pack this came from

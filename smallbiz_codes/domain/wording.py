@@ -43,12 +43,17 @@ _SUBJECTS: dict[tuple[str, str], str] = {
 # Code fields a customer reads, checked for void and absolute wording.
 _CODE_FIELDS: dict[str, str] = {
     "title": N_("Title of the code"),
+    "title_alt": N_("Title of the code, other language"),
     "purpose": N_("Purpose of the code"),
+    "purpose_alt": N_("Purpose of the code, other language"),
     "scope": N_("Scope of the code"),
+    "scope_alt": N_("Scope of the code, other language"),
     "exclusions": N_("What the code does not cover"),
+    "exclusions_alt": N_("What the code does not cover, other language"),
     "complaints_contact": N_("Complaints contact"),
     "complaints_contact_alt": N_("Complaints contact, other language"),
     "dispute_route": N_("If we cannot settle it"),
+    "dispute_route_alt": N_("If we cannot settle it, other language"),
 }
 
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]|\.(?=\s|$)")

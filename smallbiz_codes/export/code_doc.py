@@ -39,9 +39,14 @@ def _facts(voice: Voice, st: DocStyles, width: float, rows: list[tuple[str, str]
 def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowable]:
     code, org = wb.code, wb.organization
     stp = common.stamp(wb)
-    # the code's own title has no second-language version: use it only where it fits
-    own_title = code.title.strip() if voice.first == org.language else ""
-    out = common.title_block(wb, voice, st, TITLE, title=own_title)
+    # the code's own title in the document's first language; the generic title when that
+    # language's version was not written (the other language's title would not fit)
+    first, second = (code.title, code.title_alt)
+    if voice.first != org.language:
+        first, second = second, first
+    own_title = first.strip()
+    also = second.strip() if voice.both and own_title and second.strip() != own_title else ""
+    out = common.title_block(wb, voice, st, TITLE, title=own_title, title_alt=also)
     out.append(Paragraph(common.esc(voice.label(BASIS, sep=" ")), st.small))
     out.append(Spacer(1, 6 * st.scale))
     status = voice.label(N_("published") if stp.published else N_("draft"))
@@ -69,7 +74,7 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
     out.append(section(N_("Who we are")))
     ident = [org.name if not voice.both else voice.user_one(org.name, org.name_alt)]
     for msg, value in (
-        (N_("Address"), org.address),
+        (N_("Address"), voice.user_one(org.address, org.address_alt)),
         (N_("Phone"), org.phone),
         (N_("E-mail"), org.email),
         (N_("Web page"), org.website),
@@ -90,12 +95,12 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         out.extend(_text(voice, st, org.products_services))
 
     out.append(section(N_("Purpose")))
-    out.extend(_text(voice, st, code.purpose))
+    out.extend(_text(voice, st, code.purpose, code.purpose_alt))
 
     out.append(section(N_("Scope")))
-    out.extend(_text(voice, st, code.scope))
+    out.extend(_text(voice, st, code.scope, code.scope_alt))
     out.append(Paragraph(common.esc(voice.label(N_("Not covered"))), st.h2))
-    out.extend(_text(voice, st, code.exclusions))
+    out.extend(_text(voice, st, code.exclusions, code.exclusions_alt))
 
     out.append(section(N_("Our promises and their provisions")))
     promises = sorted(wb.promises, key=lambda p: p.position)
@@ -153,7 +158,7 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         out.extend(_text(voice, st, org.complaint_handling))
 
     out.append(section(N_("If we cannot settle it")))
-    out.extend(_text(voice, st, code.dispute_route))
+    out.extend(_text(voice, st, code.dispute_route, code.dispute_route_alt))
 
     out.append(section(N_("How we check that we keep our promises")))
     out.extend(_text(voice, st, code.monitoring))

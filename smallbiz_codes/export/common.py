@@ -402,13 +402,18 @@ def not_filled(voice: Voice, style: object) -> Paragraph:
 
 
 def title_block(
-    wb: Workbook, voice: Voice, st: object, title_msg: str, title: str = ""
+    wb: Workbook, voice: Voice, st: object, title_msg: str, title: str = "", title_alt: str = ""
 ) -> list[Flowable]:
-    """Document title, business name and the version line, the same on every document."""
+    """Document title, business name and the version line, the same on every document.
+
+    ``title`` (and its other-language ``title_alt`` under it) replaces the generic title.
+    """
     from reportlab.platypus import Spacer
 
     out: list[Flowable] = []
-    heads = [title] if title else [t for _, t in voice.labels(title_msg)]
+    heads = [x for x in (title, title_alt) if x] if title else [
+        t for _, t in voice.labels(title_msg)
+    ]
     out.append(Paragraph(esc(heads[0]), st.title))  # type: ignore[attr-defined]
     for extra in heads[1:]:
         out.append(Paragraph(esc(extra), st.h2))  # type: ignore[attr-defined]

@@ -231,7 +231,8 @@ def _contact_box(
         (" · " if columns else "<br/>").join(common.esc(t) for _, t in heads), ns.box_head
     )
     details = []
-    for msg, value in ((PHONE, org.phone), (EMAIL, org.email), (ADDRESS, org.address)):
+    address = voice.user_one(org.address, org.address_alt)
+    for msg, value in ((PHONE, org.phone), (EMAIL, org.email), (ADDRESS, address)):
         if value.strip() and value.strip() not in (
             code.complaints_contact + code.complaints_contact_alt
         ):
@@ -240,8 +241,9 @@ def _contact_box(
     tail: list[Flowable] = []
     if details:
         tail.append(Paragraph(" · ".join(details), ns.box_alt))
-    if code.dispute_route.strip():
-        tail.append(Paragraph(common.esc(code.dispute_route), ns.box_alt))
+    tail.extend(
+        common.user_paras(voice, code.dispute_route, code.dispute_route_alt, ns.box_alt, ns.box_alt)
+    )
 
     side = 0.0
     qr_cell: list[Flowable] = []

@@ -23,7 +23,7 @@ from smallbiz_codes.i18n import N_
 from smallbiz_codes.store.errors import ExchangeError
 
 FORMAT = "smallbiz-codes"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 KINDS = ("workbook", "code-pack")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT = 100_000  # characters in one field: far beyond any real promise
@@ -32,8 +32,14 @@ PACK_TABLES = (
     "code", "objective", "promise", "indicator", "procedure", "communication_item", "resource"
 )
 # Fields added to a record after format version 1: optional in older files.
-# (table, field) -> the format version that added it. Empty while there is one.
-_ADDED_IN: dict[tuple[str, str], int] = {}
+# (table, field) -> the format version that added it.
+_ADDED_IN: dict[tuple[str, str], int] = {
+    # 2: the code's own texts and the address in the other language (bilingual notices).
+    **{("code", name): 2 for name in (
+        "title_alt", "purpose_alt", "scope_alt", "exclusions_alt", "dispute_route_alt"
+    )},
+    ("organization", "address_alt"): 2,
+}
 # Which table an id-reference column points at.
 REF_TARGETS = {
     "promise_id": "promise",
@@ -314,7 +320,8 @@ def json_schema() -> dict[str, Any]:
             "description": f"{cls.__name__} (ISO 10001 {cls.CLAUSE})",
             "items": {
                 "type": "object",
-                "required": list(kinds),
+                # A field added in a later format version may be absent from older files.
+                "required": [k for k in kinds if _ADDED_IN.get((table, k), 1) == 1],
                 "additionalProperties": False,
                 "properties": props,
             },

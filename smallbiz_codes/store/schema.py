@@ -70,6 +70,14 @@ def m002_adoption_link(db: Database) -> None:
     db["code"].add_column("adopted_from", str, not_null_default="")
 
 
+@migrations()
+def m003_more_second_language_fields(db: Database) -> None:
+    """The code's own texts and the address in the other language, for bilingual notices."""
+    for column in ("title_alt", "purpose_alt", "scope_alt", "exclusions_alt", "dispute_route_alt"):
+        db["code"].add_column(column, str, not_null_default="")
+    db["organization"].add_column("address_alt", str, not_null_default="")
+
+
 def known_migration_names() -> list[str]:
     """Every migration this program knows, in order (read-only on a scratch database)."""
     return [m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))]

@@ -90,7 +90,7 @@ def test_conditions_remedy_and_contact_are_printed_at_14pt_or_more(notices, trad
         squash(p.remedy if zh else p.remedy_alt) for p in wb.promises
     ]
     body.append(squash(wb.code.complaints_contact if zh else wb.code.complaints_contact_alt))
-    body.append(squash(wb.code.dispute_route))
+    body.append(squash(wb.code.dispute_route if zh else wb.code.dispute_route_alt))
     for field in body:
         sizes = [size for size, text in _sized_text(data) if field[:12] in text]
         assert sizes, f"{field[:12]!r} not found"

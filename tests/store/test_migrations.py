@@ -23,7 +23,7 @@ from smallbiz_codes.store.errors import NewerWorkbook, WorkbookError
 from smallbiz_codes.store.workbook import WorkbookFile, inspect
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-RELEASED = ["m001_initial", "m002_adoption_link"]
+RELEASED = ["m001_initial", "m002_adoption_link", "m003_more_second_language_fields"]
 
 
 def _fixture(n: int) -> Path:
@@ -96,6 +96,13 @@ def test_fixture_workbook_is_migrated_keeping_every_value(n: int, cjk_dir: Path)
     if n == 1:
         assert all(p.tailored for p in wb.promises) and wb.promises[0].origin == ""
         assert wb.code.adopted_from == ""
+    if n < 3:  # the other-language texts of the code and the address start empty
+        assert (wb.code.title_alt, wb.code.scope_alt, wb.code.dispute_route_alt) == ("", "", "")
+        assert wb.organization.address_alt == ""
+        assert wb.code.dispute_route == "12315" and wb.organization.address == "幸福路 88 号"
+    else:
+        assert wb.code.dispute_route_alt == "Call 12315"
+        assert wb.organization.address_alt == "88 Xingfu Road"
 
     # The migrated workbook takes new records and opens again without a new migration copy.
     with WorkbookFile.open(path) as wf:

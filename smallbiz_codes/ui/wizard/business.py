@@ -70,6 +70,7 @@ class BusinessPage(StepPage):
             grid.addWidget(box, n // 2, n % 2)
             box.toggled.connect(self._channels_changed)
         self.address = line()
+        self.address_alt = line()
         self.phone = line()
         self.email = line()
         self.website = line()
@@ -88,6 +89,7 @@ class BusinessPage(StepPage):
             "customers": self.form.row(self.customers),
             "channels": self.form.row(channels),
             "address": self.form.row(self.address),
+            "address_alt": self.form.row(self.address_alt),
             "phone": self.form.row(self.phone),
             "email": self.form.row(self.email),
             "website": self.form.row(self.website),
@@ -103,6 +105,7 @@ class BusinessPage(StepPage):
         b.bind(self.products, Organization, "products_services")
         b.bind(self.customers, Organization, "customers")
         b.bind(self.address, Organization, "address")
+        b.bind(self.address_alt, Organization, "address_alt")
         b.bind(self.phone, Organization, "phone")
         b.bind(self.email, Organization, "email")
         b.bind(self.website, Organization, "website")
@@ -149,6 +152,9 @@ class BusinessPage(StepPage):
         f.set_label(labels["customers"], _("Your customers"))
         f.set_label(labels["channels"], _("How customers buy from you"))
         f.set_label(labels["address"], _("Address"))
+        f.set_label(
+            labels["address_alt"], _("Address in the other language (for bilingual notices)")
+        )
         f.set_label(labels["phone"], _("Phone"))
         f.set_label(labels["email"], _("Email"))
         f.set_label(labels["website"], _("Web page (printed as a QR code on the notice)"))

@@ -48,25 +48,35 @@ from smallbiz_codes.ui.wizard.common import (
 
 TEXT_FIELDS = (
     "title",
+    "title_alt",
     "purpose",
+    "purpose_alt",
     "scope",
+    "scope_alt",
     "exclusions",
+    "exclusions_alt",
     "complaints_contact",
     "complaints_contact_alt",
     "dispute_route",
+    "dispute_route_alt",
     "monitoring",
     "approver",
 )
 CODE_FIELD_NAMES = {
     "title": N_("title"),
+    "title_alt": N_("title in the other language"),
     "purpose": N_("purpose"),
+    "purpose_alt": N_("purpose in the other language"),
     "scope": N_("scope"),
+    "scope_alt": N_("scope in the other language"),
     "exclusions": N_("what is not covered"),
+    "exclusions_alt": N_("what is not covered, in the other language"),
     "effective_date": N_("effective date"),
     "review_date": N_("review date"),
     "complaints_contact": N_("complaints contact"),
     "complaints_contact_alt": N_("complaints contact in the other language"),
     "dispute_route": N_("dispute route"),
+    "dispute_route_alt": N_("dispute route in the other language"),
     "monitoring": N_("monitoring"),
     "approver": N_("who approves"),
     "adopted_from": N_("adopted from"),
@@ -172,37 +182,52 @@ class PublishPage(StepPage):
         self.form = Form()
         outer.addLayout(self.form)
         self.title_edit = line()
+        self.title_alt = line()
         self.purpose = text_box(2)
+        self.purpose_alt = text_box(2)
         self.scope = text_box(2)
+        self.scope_alt = text_box(2)
         self.exclusions = text_box(2)
+        self.exclusions_alt = text_box(2)
         self.effective_date = date_edit()
         self.review_date = date_edit()
         self.complaints_contact = text_box(2)
         self.complaints_contact_alt = text_box(2)
         self.dispute_route = text_box(2)
+        self.dispute_route_alt = text_box(2)
         self.monitoring = text_box(2)
         self.approver = line()
         f, b = self.form, self.binder
         self.labels = {
             "title": f.row(self.title_edit),
+            "title_alt": f.row(self.title_alt),
             "purpose": f.row(self.purpose),
+            "purpose_alt": f.row(self.purpose_alt),
             "scope": f.row(self.scope),
+            "scope_alt": f.row(self.scope_alt),
             "exclusions": f.row(self.exclusions),
+            "exclusions_alt": f.row(self.exclusions_alt),
             "complaints_contact": f.row(self.complaints_contact),
             "complaints_contact_alt": f.row(self.complaints_contact_alt),
             "dispute_route": f.row(self.dispute_route),
+            "dispute_route_alt": f.row(self.dispute_route_alt),
             "effective_date": f.row(self.effective_date),
             "review_date": f.row(self.review_date),
             "monitoring": f.row(self.monitoring),
             "approver": f.row(self.approver),
         }
         b.bind(self.title_edit, Code, "title")
+        b.bind(self.title_alt, Code, "title_alt")
         b.bind(self.purpose, Code, "purpose")
+        b.bind(self.purpose_alt, Code, "purpose_alt")
         b.bind(self.scope, Code, "scope")
+        b.bind(self.scope_alt, Code, "scope_alt")
         b.bind(self.exclusions, Code, "exclusions")
+        b.bind(self.exclusions_alt, Code, "exclusions_alt")
         b.bind(self.complaints_contact, Code, "complaints_contact")
         b.bind(self.complaints_contact_alt, Code, "complaints_contact_alt")
         b.bind(self.dispute_route, Code, "dispute_route")
+        b.bind(self.dispute_route_alt, Code, "dispute_route_alt")
         bind_date(self, self.effective_date, Code, "effective_date")
         bind_date(self, self.review_date, Code, "review_date")
         b.bind(self.monitoring, Code, "monitoring")
@@ -266,15 +291,25 @@ class PublishPage(StepPage):
         lang = self._org_lang()
         alt = _("English") if lang == "zh" else _("Chinese")
         f.set_label(labels["title"], _("&Title of the code"))
+        f.set_label(labels["title_alt"], _("Title in {language}").format(language=alt))
         f.set_label(labels["purpose"], _("Purpose"))
+        f.set_label(labels["purpose_alt"], _("Purpose in {language}").format(language=alt))
         f.set_label(labels["scope"], _("&Scope: which goods, services, shops"))
+        f.set_label(labels["scope_alt"], _("Scope in {language}").format(language=alt))
         f.set_label(labels["exclusions"], _("What it does not cover"))
+        f.set_label(
+            labels["exclusions_alt"],
+            _("What it does not cover, in {language}").format(language=alt),
+        )
         f.set_label(labels["complaints_contact"], _("&Contact for complaints"))
         f.set_label(
             labels["complaints_contact_alt"],
             _("Contact for complaints in {language}").format(language=alt),
         )
         f.set_label(labels["dispute_route"], _("If we cannot settle it (dispute &route)"))
+        f.set_label(
+            labels["dispute_route_alt"], _("Dispute route in {language}").format(language=alt)
+        )
         f.set_label(labels["effective_date"], _("&Effective date"))
         f.set_label(labels["review_date"], _("Re&view date"))
         f.set_label(labels["monitoring"], _("How you &monitor that promises are kept"))
