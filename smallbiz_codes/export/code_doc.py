@@ -72,7 +72,7 @@ def story(wb: Workbook, voice: Voice, st: DocStyles, width: float) -> list[Flowa
         return _section(voice, st, n, msg)
 
     out.append(section(N_("Who we are")))
-    ident = [org.name if not voice.both else voice.user_one(org.name, org.name_alt)]
+    ident = [voice.user_one(org.name, org.name_alt)]
     for msg, value in (
         (N_("Address"), voice.user_one(org.address, org.address_alt)),
         (N_("Phone"), org.phone),
