@@ -86,23 +86,27 @@ class FieldBinding(QObject):
         self.record_id = record_id
         self._loading = True
         try:
-            w = self.widget
-            w.setEnabled(record_id is not None)
-            if isinstance(w, QLineEdit):
-                if w.text() != (value or ""):
-                    w.setText(value or "")
-            elif isinstance(w, QPlainTextEdit):
-                if w.toPlainText() != (value or ""):
-                    w.setPlainText(value or "")
-            elif isinstance(w, QCheckBox):
-                w.setChecked(bool(value))
-            elif isinstance(w, QComboBox):
-                idx = w.findData(value)
-                w.setCurrentIndex(max(idx, 0))
-            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
-                w.setValue(value or 0)
+            self.widget.setEnabled(record_id is not None)
+            self.show_value(value)
         finally:
             self._loading = False
+
+    def show_value(self, value: Any) -> None:
+        """Put a stored value on screen; other kinds of field override only this."""
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            if w.text() != (value or ""):
+                w.setText(value or "")
+        elif isinstance(w, QPlainTextEdit):
+            if w.toPlainText() != (value or ""):
+                w.setPlainText(value or "")
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QComboBox):
+            idx = w.findData(value)
+            w.setCurrentIndex(max(idx, 0))
+        elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
+            w.setValue(value or 0)
 
     def _typed(self, *args: object) -> None:
         if self._loading or self.record_id is None:

@@ -180,16 +180,8 @@ class DateBinding(FieldBinding):
     def value(self) -> Any:
         return self.widget.iso()  # type: ignore[attr-defined]
 
-    def load(self, record_id: int | None, value: Any) -> None:
-        self.flush()
-        self._timer.stop()
-        self.record_id = record_id
-        self._loading = True
-        try:
-            self.widget.setEnabled(record_id is not None)
-            self.widget.set_iso(value or "")  # type: ignore[attr-defined]
-        finally:
-            self._loading = False
+    def show_value(self, value: Any) -> None:
+        self.widget.set_iso(value or "")  # type: ignore[attr-defined]
 
     def flush(self) -> None:
         saving = self._dirty and self.record_id is not None
@@ -230,18 +222,10 @@ class NumberBinding(FieldBinding):
     def value(self) -> Any:
         return parse_number(self.widget.text())[1]  # type: ignore[attr-defined]
 
-    def load(self, record_id: int | None, value: Any) -> None:
-        self.flush()
-        self._timer.stop()
-        self.record_id = record_id
-        self._loading = True
-        try:
-            self.widget.setEnabled(record_id is not None)
-            text = "" if value is None else number(value)
-            if self.widget.text() != text:  # type: ignore[attr-defined]
-                self.widget.setText(text)  # type: ignore[attr-defined]
-        finally:
-            self._loading = False
+    def show_value(self, value: Any) -> None:
+        text = "" if value is None else number(value)
+        if self.widget.text() != text:  # type: ignore[attr-defined]
+            self.widget.setText(text)  # type: ignore[attr-defined]
 
     def flush(self) -> None:
         if self._dirty and not parse_number(self.widget.text())[0]:  # type: ignore[attr-defined]

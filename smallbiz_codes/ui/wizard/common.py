@@ -106,22 +106,14 @@ class DateBinding(FieldBinding):
         d = w.date()
         return "" if d <= EMPTY_DATE else d.toString("yyyy-MM-dd")
 
-    def load(self, record_id: int | None, value: Any) -> None:
-        self.flush()
-        self._timer.stop()
-        self.record_id = record_id
-        self._loading = True
+    def show_value(self, value: Any) -> None:
+        w = self.widget
+        assert isinstance(w, QDateEdit)
         try:
-            w = self.widget
-            assert isinstance(w, QDateEdit)
-            w.setEnabled(record_id is not None)
-            try:
-                d = dt.date.fromisoformat(value or "")
-                w.setDate(QDate(d.year, d.month, d.day))
-            except ValueError:
-                w.setDate(EMPTY_DATE)
-        finally:
-            self._loading = False
+            d = dt.date.fromisoformat(value or "")
+            w.setDate(QDate(d.year, d.month, d.day))
+        except ValueError:
+            w.setDate(EMPTY_DATE)
 
 
 def bind_date(page: StepPage, widget: QDateEdit, cls: type, name: str) -> DateBinding:
