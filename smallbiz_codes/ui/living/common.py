@@ -11,10 +11,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,24 +48,17 @@ from smallbiz_codes.domain.living import number
 from smallbiz_codes.domain.records import RECORD_TABLES
 from smallbiz_codes.domain.workbook import Workbook
 from smallbiz_codes.i18n import _, current_language, format_date
-from smallbiz_codes.resources_path import resource
 from smallbiz_codes.ui.binding import Binder, FieldBinding
+from smallbiz_codes.ui.guidance import guidance_for
 from smallbiz_codes.ui.session import Session
 from smallbiz_codes.ui.widgets import Form
 
 EMPTY_DATE = QDate(2000, 1, 1)  # the minimum date stands for "no date yet"
 
 
-@cache
-def _guidance() -> dict[str, dict[str, str]]:
-    with open(resource("living", "guidance.json"), encoding="utf-8") as fh:
-        return json.load(fh)
-
-
 def guidance(key: str) -> str:
-    """A page's guidance, kept as data in resources/living/guidance.json."""
-    entry = _guidance().get(key, {})
-    return entry.get(current_language(), entry.get("en", ""))
+    """A page's guidance, kept with every step's in resources/guidance/steps.json."""
+    return guidance_for(key)
 
 
 def qlocale() -> QLocale:
